@@ -1,0 +1,132 @@
+import {
+  Sidebar,
+  SidebarDivider,
+  SidebarGroup,
+  SidebarItem,
+  SidebarScrollWrapper,
+  SidebarSpace,
+  useSidebarOpenState,
+} from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { SidebarSearchModal } from '@backstage/plugin-search';
+import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
+import MenuIcon from '@material-ui/icons/Menu';
+import SearchIcon from '@material-ui/icons/Search';
+import HomeIcon from '@material-ui/icons/Home';
+import SettingsIcon from '@material-ui/icons/Settings';
+import AccessibilityIcon from '@material-ui/icons/Accessibility';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { AREAS, AreaDefinition } from '../../areas';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { portalTranslationRef } from '../../translation';
+
+const useStyles = makeStyles({
+  logo: {
+    color: '#fff',
+    padding: '20px 24px 12px 24px',
+    textDecoration: 'none',
+    display: 'block',
+    lineHeight: 1.2,
+  },
+  logoSmall: { color: '#fff', padding: '20px 16px', fontWeight: 700 },
+  language: { margin: '8px 16px', color: '#fff', borderColor: '#ffffffaa' },
+});
+
+function Logo() {
+  const classes = useStyles();
+  const { isOpen } = useSidebarOpenState();
+  const { t } = useTranslationRef(portalTranslationRef);
+  if (!isOpen) {
+    return (
+      <Typography className={classes.logoSmall} aria-hidden>
+        PS
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="h6" component="div" className={classes.logo}>
+      {t('app.title')}
+    </Typography>
+  );
+}
+
+/** An area's navigation entry, shown only to roles that may open the area. */
+function AreaItem({ area }: { area: AreaDefinition }) {
+  const { t } = useTranslationRef(portalTranslationRef);
+  const { allowed } = usePermission({ permission: area.permission });
+  if (!allowed) {
+    return null;
+  }
+  const Icon = area.icon;
+  return (
+    <SidebarItem
+      icon={() => <Icon fontSize="small" />}
+      to={area.path}
+      text={t(`nav.${area.area}`)}
+    />
+  );
+}
+
+function LanguageItem() {
+  const classes = useStyles();
+  const { isOpen } = useSidebarOpenState();
+  return isOpen ? <LanguageSwitch className={classes.language} /> : null;
+}
+
+export const SidebarContent = NavContentBlueprint.make({
+  params: {
+    component: ({ navItems }) => {
+      // Pages that have a fixed place below, or none (search opens as a modal).
+      for (const id of ['page:search', 'page:notifications', 'page:home']) {
+        navItems.take(id);
+      }
+      return <PortalSidebar />;
+    },
+  },
+});
+
+function PortalSidebar() {
+  const { t } = useTranslationRef(portalTranslationRef);
+  return (
+    <Sidebar>
+      <Logo />
+      <SidebarGroup label={t('nav.search')} icon={<SearchIcon />} to="/search">
+        <SidebarSearchModal />
+      </SidebarGroup>
+      <SidebarDivider />
+      <SidebarGroup label={t('nav.label')} icon={<MenuIcon />}>
+        <SidebarItem icon={HomeIcon} to="/" text={t('nav.home')} />
+        <SidebarScrollWrapper>
+          {AREAS.map(area => (
+            <AreaItem key={area.area} area={area} />
+          ))}
+        </SidebarScrollWrapper>
+      </SidebarGroup>
+      <SidebarSpace />
+      <SidebarDivider />
+      <NotificationsSidebarItem />
+      <SidebarItem
+        icon={AccessibilityIcon}
+        to="/accessibility"
+        text={t('nav.accessibility')}
+      />
+      <LanguageItem />
+      <SidebarDivider />
+      <SidebarGroup
+        label={t('nav.settings')}
+        icon={<UserSettingsSignInAvatar />}
+        to="/settings"
+      >
+        <SidebarItem
+          icon={SettingsIcon}
+          to="/settings"
+          text={t('nav.settings')}
+        />
+      </SidebarGroup>
+    </Sidebar>
+  );
+}

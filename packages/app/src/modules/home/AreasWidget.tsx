@@ -1,0 +1,40 @@
+import { Link } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import ListItemIcon from '@material-ui/core/ListItemIcon';
+import ListItemText from '@material-ui/core/ListItemText';
+import { AREAS, AreaDefinition } from '../../areas';
+import { portalTranslationRef } from '../../translation';
+
+function AreaEntry({ area }: { area: AreaDefinition }) {
+  const { t } = useTranslationRef(portalTranslationRef);
+  const { allowed } = usePermission({ permission: area.permission });
+  if (!allowed) {
+    return null;
+  }
+  const Icon = area.icon;
+  return (
+    <ListItem>
+      <ListItemIcon>
+        <Icon />
+      </ListItemIcon>
+      <ListItemText
+        primary={<Link to={area.path}>{t(`nav.${area.area}`)}</Link>}
+        secondary={t(`areas.${area.area}`)}
+      />
+    </ListItem>
+  );
+}
+
+/** The areas of the portal the signed-in person may open, with what each is for. */
+export function AreasWidget() {
+  return (
+    <List>
+      {AREAS.map(area => (
+        <AreaEntry key={area.area} area={area} />
+      ))}
+    </List>
+  );
+}

@@ -1,0 +1,82 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult, createPermission } from '@backstage/plugin-permission-common';
+import {
+  PORTAL_ROLES,
+  PortalRole,
+  portalAreaPermissions,
+  roleGroupRef,
+} from '@internal/plugin-portal-common';
+import { PortalPermissionPolicy } from './PortalPermissionPolicy';
+
+function policyFor(roles: PortalRole[]) {
+  const userEntityRef = 'user:default/test.person';
+  return new PortalPermissionPolicy({
+    userInfo: mockServices.userInfo({
+      userEntityRef,
+      ownershipEntityRefs: [userEntityRef, ...roles.map(roleGroupRef)],
+    }),
+  });
+}
+
+const asUser = {
+  credentials: mockCredentials.user('user:default/test.person'),
+  info: { userEntityRef: 'user:default/test.person', ownershipEntityRefs: [] },
+};
+
+describe('PortalPermissionPolicy', () => {
+  it('denies a permission that no grant names, for every role', async () => {
+    const unknown = createPermission({
+      name: 'portal.unknown.delete',
+      attributes: { action: 'delete' },
+    });
+    for (const role of PORTAL_ROLES) {
+      await expect(
+        policyFor([role]).handle({ permission: unknown }, asUser),
+      ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    }
+  });
+
+  it('denies a request without a user', async () => {
+    await expect(
+      policyFor(['coordinator']).handle({
+        permission: portalAreaPermissions.peerDirectory,
+      }),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it.each<[PortalRole, boolean]>([
+    ['manager', true],
+    ['team-leader', true],
+    ['coordinator', true],
+    ['peer-supporter', true],
+    ['peer', true],
+    ['staff', false],
+  ])('evaluation area for %s: %s', async (role, allowed) => {
+    await expect(
+      policyFor([role]).handle(
+        { permission: portalAreaPermissions.evaluation },
+        asUser,
+      ),
+    ).resolves.toEqual({
+      result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+    });
+  });
+
+  it('grants the shared areas to everyone signed in, even without a role', async () => {
+    await expect(
+      policyFor([]).handle(
+        { permission: portalAreaPermissions.networkMeetings },
+        asUser,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it('grants by any one of several roles', async () => {
+    await expect(
+      policyFor(['staff', 'manager']).handle(
+        { permission: portalAreaPermissions.evaluation },
+        asUser,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+});

@@ -1,0 +1,33 @@
+import { PortalRole, portalAreaPermissions } from '@internal/plugin-portal-common';
+
+/** Every signed-in user, whatever their roles. */
+export const SIGNED_IN = 'signed-in';
+
+/** Who is granted a permission: some roles, or everyone signed in. */
+export type Grant = readonly PortalRole[] | typeof SIGNED_IN;
+
+/**
+ * The portal's grants: permission name to the roles that hold it.
+ * A permission that is not listed here is denied to everyone.
+ *
+ * Feature plugins define their permissions in their `-common` package;
+ * they are granted here, in one table a reviewer can read top to bottom.
+ */
+export const PORTAL_GRANTS: Readonly<Record<string, Grant>> = {
+  // The four areas of the portal (navigation and pages).
+  [portalAreaPermissions.peerDirectory.name]: SIGNED_IN,
+  [portalAreaPermissions.assignments.name]: SIGNED_IN,
+  [portalAreaPermissions.networkMeetings.name]: SIGNED_IN,
+  [portalAreaPermissions.evaluation.name]: [
+    'manager',
+    'team-leader',
+    'coordinator',
+    'peer-supporter',
+    'peer',
+  ],
+
+  // Backstage's catalog holds the organisation (regions, units, roles,
+  // people's names). Everyone signed in may read it; only the organisation
+  // file or the identity provider's ingestion changes it.
+  'catalog.entity.read': SIGNED_IN,
+};

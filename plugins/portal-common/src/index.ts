@@ -1,0 +1,7 @@
+/**
+ * Roles and portal-wide permissions of the peer support portal.
+ *
+ * @packageDocumentation
+ */
+export * from './roles';
+export * from './permissions';

@@ -21,7 +21,7 @@ export const portalTranslationRef = createTranslationRef({
       evaluation: 'Evaluation',
       search: 'Search',
       settings: 'Settings',
-      accessibility: 'Accessibility statement',
+      accessibility: 'Accessibility',
       language: 'På svenska',
     },
     roles: {

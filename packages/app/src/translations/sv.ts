@@ -11,7 +11,7 @@ const sv = {
   'nav.evaluation': 'Utvärdering',
   'nav.search': 'Sök',
   'nav.settings': 'Inställningar',
-  'nav.accessibility': 'Tillgänglighetsredogörelse',
+  'nav.accessibility': 'Tillgänglighet',
   'nav.language': 'In English',
   'roles.peer': 'Peer',
   'roles.peer-supporter': 'Peer supporter',

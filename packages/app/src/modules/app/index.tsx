@@ -4,6 +4,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 import { DocumentLanguage } from '../../components/LanguageSwitch';
+import { backstageSwedishTranslations } from '../../translations/backstage';
 import { SidebarContent } from './Sidebar';
 import { accessibilityPage, areaPages } from './pages';
 
@@ -28,5 +29,6 @@ export const portalAppModule = createFrontendModule({
     documentLanguage,
     accessibilityPage,
     ...areaPages,
+    ...backstageSwedishTranslations,
   ],
 });

@@ -5,6 +5,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
+import Typography from '@material-ui/core/Typography';
 import { AREAS, AreaDefinition } from '../../areas';
 import { portalTranslationRef } from '../../translation';
 
@@ -30,11 +31,17 @@ function AreaEntry({ area }: { area: AreaDefinition }) {
 
 /** The areas of the portal the signed-in person may open, with what each is for. */
 export function AreasWidget() {
+  const { t } = useTranslationRef(portalTranslationRef);
   return (
-    <List>
-      {AREAS.map(area => (
-        <AreaEntry key={area.area} area={area} />
-      ))}
-    </List>
+    <section aria-labelledby="portal-areas-title">
+      <Typography variant="h5" component="h2" id="portal-areas-title">
+        {t('home.areasTitle')}
+      </Typography>
+      <List>
+        {AREAS.map(area => (
+          <AreaEntry key={area.area} area={area} />
+        ))}
+      </List>
+    </section>
   );
 }

@@ -39,6 +39,13 @@ function useGreeting() {
   return state;
 }
 
+/** The shell's own widgets first, then the plugins' in the order installed. */
+function portalWidgetsFirst(widgets: HomePageLayoutProps['widgets']) {
+  const own = (w: (typeof widgets)[number]) =>
+    w.name?.startsWith('Portal') ? 0 : 1;
+  return [...widgets].sort((a, b) => own(a) - own(b));
+}
+
 /**
  * The home page: a greeting with the person's roles, then every widget that
  * the installed plugins contribute, in a simple responsive grid (a
@@ -63,7 +70,7 @@ export function HomeLayout(props: HomePageLayoutProps) {
           {t('home.intro')}
         </Typography>
         <Grid container spacing={3}>
-          {props.widgets.map((widget, index) => (
+          {portalWidgetsFirst(props.widgets).map((widget, index) => (
             <Grid
               item
               xs={12}

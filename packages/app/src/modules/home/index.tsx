@@ -14,7 +14,6 @@ const areasWidget = HomePageWidgetBlueprint.make({
   name: 'portal-areas',
   params: {
     name: 'PortalAreas',
-    title: 'I portalen',
     layout: { width: { defaultColumns: 6 } },
     components: async () => {
       const { AreasWidget } = await import('./AreasWidget');

@@ -1,0 +1,140 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+import { Client } from 'pg';
+import { addPortalFeatures } from '../features';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+/** The databases the integration tests run on: SQLite always, PostgreSQL when configured. */
+export function testDatabaseIds(): Array<'SQLITE_3' | 'POSTGRES_15'> {
+  return postgresConnectionString() ? ['SQLITE_3', 'POSTGRES_15'] : ['SQLITE_3'];
+}
+
+export function postgresConnectionString(): string | undefined {
+  return process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type PortalTestBackend = {
+  baseUrl: string;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the portal's real backend (every plugin and module of
+ * features.ts, real tokens, real permission policy) in this process, on a
+ * free port, with the given database.
+ */
+export async function startPortalBackend(options: {
+  databaseId: 'SQLITE_3' | 'POSTGRES_15';
+  config?: JsonObject;
+}): Promise<PortalTestBackend> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const prefix = `portal_test_${randomBytes(4).toString('hex')}_`;
+  const database =
+    options.databaseId === 'POSTGRES_15'
+      ? { client: 'pg', connection: postgresConnectionString()!, prefix }
+      : { client: 'better-sqlite3', connection: ':memory:' };
+
+  const config: JsonObject = {
+    app: { baseUrl, title: 'Test' },
+    backend: {
+      baseUrl,
+      listen: { port, host: '127.0.0.1' },
+      database,
+    },
+    auth: {
+      environment: 'development',
+      session: { secret: 'test' },
+      providers: { demo: {} },
+    },
+    catalog: {
+      rules: [{ allow: ['Group', 'User', 'Location'] }],
+      processingInterval: { seconds: 1 },
+      locations: [
+        {
+          type: 'file',
+          target: path.join(REPO_ROOT, 'catalog/org.yaml'),
+          rules: [{ allow: ['Group', 'User'] }],
+        },
+      ],
+    },
+    permission: { enabled: true },
+    // Short long-polls on the events bus, so that stopping is quick.
+    events: { notifyTimeoutMs: 500 },
+    ...options.config,
+  };
+
+  const backend = createBackend();
+  backend.add(mockServices.rootConfig.factory({ data: config }));
+  backend.add(mockServices.rootLogger.factory({ level: 'warn' }));
+  addPortalFeatures(backend);
+  await backend.start();
+
+  return {
+    baseUrl,
+    async stop() {
+      await backend.stop();
+      if (options.databaseId === 'POSTGRES_15') {
+        await dropDatabases(prefix);
+      }
+    },
+  };
+}
+
+async function dropDatabases(prefix: string) {
+  const client = new Client({ connectionString: postgresConnectionString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${prefix}%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Signs in as a demo user and returns the Backstage token. */
+export async function demoSignIn(baseUrl: string, username: string) {
+  const res = await fetch(`${baseUrl}/api/auth/demo/refresh`, {
+    headers: { 'x-demo-user': username, 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return res;
+}
+
+/** Polls until the catalog has processed the organisation file. */
+export async function waitForDemoUsers(baseUrl: string, minimum: number) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const res = await fetch(`${baseUrl}/api/auth/demo/users`);
+    if (res.ok) {
+      const { users } = (await res.json()) as { users: unknown[] };
+      if (users.length >= minimum) {
+        return users;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error('The catalog did not load the demo users within 60 s');
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+}

@@ -1,0 +1,58 @@
+import type { createBackend } from '@backstage/backend-defaults';
+import appBackend from '@backstage/plugin-app-backend';
+import authBackend from '@backstage/plugin-auth-backend';
+import authMicrosoftProvider from '@backstage/plugin-auth-backend-module-microsoft-provider';
+import catalogBackend from '@backstage/plugin-catalog-backend';
+import eventsBackend from '@backstage/plugin-events-backend';
+import notificationsBackend from '@backstage/plugin-notifications-backend';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import searchBackend from '@backstage/plugin-search-backend';
+import searchCatalogCollator from '@backstage/plugin-search-backend-module-catalog';
+import searchPostgresEngine from '@backstage/plugin-search-backend-module-pg';
+import signalsBackend from '@backstage/plugin-signals-backend';
+import userSettingsBackend from '@backstage/plugin-user-settings-backend';
+import authDemoProvider from '@internal/plugin-auth-backend-module-demo-provider';
+import portalPermissionPolicy from '@internal/plugin-permission-backend-module-portal-policy';
+
+type Backend = ReturnType<typeof createBackend>;
+
+/**
+ * The plugins and modules that make up the portal's backend. The backend's
+ * entry point and its integration tests install the same list.
+ */
+export const portalFeatures = [
+  // Serves the app bundle in production builds (one port for everything).
+  appBackend,
+
+  // Sign-in: Microsoft Entra ID in production, demo users in development.
+  authBackend,
+  authMicrosoftProvider,
+  authDemoProvider,
+
+  // The organisation: regions, units, role groups and people.
+  catalogBackend,
+
+  // Roles to permissions; anything not granted is denied.
+  permissionBackend,
+  portalPermissionPolicy,
+
+  // Search: Lunr in memory by default, PostgreSQL's engine when the
+  // database is PostgreSQL.
+  searchBackend,
+  searchPostgresEngine,
+  searchCatalogCollator,
+
+  // Events across plugins and replicas, notifications and live signals.
+  eventsBackend,
+  notificationsBackend,
+  signalsBackend,
+
+  // Per-user settings (language, theme) kept server-side.
+  userSettingsBackend,
+];
+
+export function addPortalFeatures(backend: Backend): void {
+  for (const feature of portalFeatures) {
+    backend.add(feature);
+  }
+}

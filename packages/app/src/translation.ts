@@ -47,7 +47,8 @@ export const portalTranslationRef = createTranslationRef({
       demoNotice: 'Demo sign-in: only for development and demonstrations.',
       signInAs: 'Sign in as {{name}}',
       loading: 'Loading demo users…',
-      noUsers: 'No demo users yet. The organisation is still loading; try again in a moment.',
+      noUsers:
+        'No demo users yet. The organisation is still loading; try again in a moment.',
       retry: 'Try again',
       failed: 'Sign-in failed',
       chooseAnother: 'Choose another user',

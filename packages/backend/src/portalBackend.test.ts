@@ -19,7 +19,10 @@ type OrgUser = { name: string; memberOf: string[] };
 
 /** The demo users as the organisation file declares them. */
 function orgUsers(): OrgUser[] {
-  const text = fs.readFileSync(path.join(REPO_ROOT, 'catalog/org.yaml'), 'utf8');
+  const text = fs.readFileSync(
+    path.join(REPO_ROOT, 'catalog/org.yaml'),
+    'utf8',
+  );
   return parseAllDocuments(text)
     .map(doc => doc.toJSON())
     .filter(entity => entity?.kind === 'User')
@@ -70,13 +73,16 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
   it('lists every demo user of the organisation file with their roles', async () => {
     const res = await fetch(`${backend.baseUrl}/api/auth/demo/users`);
     const body = await res.json();
-    expect(body.users.map((u: { username: string }) => u.username).sort()).toEqual(
-      users.map(u => u.name).sort(),
-    );
+    expect(
+      body.users.map((u: { username: string }) => u.username).sort(),
+    ).toEqual(users.map(u => u.name).sort());
     const mia = body.users.find(
       (u: { username: string }) => u.username === 'mia.nordlund',
     );
-    expect(mia).toMatchObject({ displayName: 'Mia Nordlund', roles: ['coordinator'] });
+    expect(mia).toMatchObject({
+      displayName: 'Mia Nordlund',
+      roles: ['coordinator'],
+    });
   });
 
   it('signs in every demo user with their groups among the ownership refs', async () => {
@@ -88,7 +94,9 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
       const identity = body.backstageIdentity.identity;
       expect(identity.userEntityRef).toBe(`user:default/${user.name}`);
       for (const group of user.memberOf) {
-        expect(identity.ownershipEntityRefs).toContain(`group:default/${group}`);
+        expect(identity.ownershipEntityRefs).toContain(
+          `group:default/${group}`,
+        );
       }
       expect(decodeToken(body.backstageIdentity.token).sub).toBe(
         `user:default/${user.name}`,
@@ -109,7 +117,9 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
   });
 
   it('lets a demo token through to an authenticated route, and nothing without one', async () => {
-    const signIn = await (await demoSignIn(backend.baseUrl, 'peter.aberg')).json();
+    const signIn = await (
+      await demoSignIn(backend.baseUrl, 'peter.aberg')
+    ).json();
     const token = signIn.backstageIdentity.token;
     const withToken = await fetch(
       `${backend.baseUrl}/api/catalog/entities/by-name/user/default/peter.aberg`,
@@ -138,13 +148,25 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
         await demoSignIn(backend.baseUrl, username)
       ).json();
       await expect(
-        authorize(backend.baseUrl, backstageIdentity.token, 'portal.area.evaluation.view'),
+        authorize(
+          backend.baseUrl,
+          backstageIdentity.token,
+          'portal.area.evaluation.view',
+        ),
       ).resolves.toBe(expected);
       await expect(
-        authorize(backend.baseUrl, backstageIdentity.token, 'portal.area.peer-directory.view'),
+        authorize(
+          backend.baseUrl,
+          backstageIdentity.token,
+          'portal.area.peer-directory.view',
+        ),
       ).resolves.toBe('ALLOW');
       await expect(
-        authorize(backend.baseUrl, backstageIdentity.token, 'no.such.permission'),
+        authorize(
+          backend.baseUrl,
+          backstageIdentity.token,
+          'no.such.permission',
+        ),
       ).resolves.toBe('DENY');
     }
   });
@@ -183,7 +205,9 @@ describe('the production configuration', () => {
   it('has no demo provider and signs in with Microsoft Entra ID', async () => {
     const config = new ConfigReader(await productionConfig());
     expect(config.has('auth.providers.demo')).toBe(false);
-    expect(config.getString('auth.providers.microsoft.production.clientId')).toBe('client');
+    expect(
+      config.getString('auth.providers.microsoft.production.clientId'),
+    ).toBe('client');
     expect(config.getString('backend.database.client')).toBe('pg');
   });
 

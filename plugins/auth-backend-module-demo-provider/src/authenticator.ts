@@ -25,7 +25,10 @@ export const demoAuthenticator = createProxyAuthenticator<
         'Demo sign-in needs the header X-Requested-With: XMLHttpRequest',
       );
     }
-    const username = req.header('x-demo-user')?.trim().toLocaleLowerCase('en-US');
+    const username = req
+      .header('x-demo-user')
+      ?.trim()
+      .toLocaleLowerCase('en-US');
     if (!username || !USERNAME.test(username)) {
       throw new AuthenticationError(
         'Demo sign-in needs the header x-demo-user with a demo user name',

@@ -1,5 +1,12 @@
-import { Entity, parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { PortalRole, rolesFromOwnershipRefs } from '@internal/plugin-portal-common';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  PortalRole,
+  rolesFromOwnershipRefs,
+} from '@internal/plugin-portal-common';
 
 /** A demo user as the sign-in page lists it. */
 export type DemoUser = {
@@ -17,7 +24,10 @@ export function rolesOfUserEntity(entity: Entity): PortalRole[] {
   const declared = ((entity.spec?.memberOf as string[] | undefined) ?? []).map(
     ref =>
       stringifyEntityRef(
-        parseEntityRef(ref, { defaultKind: 'group', defaultNamespace: 'default' }),
+        parseEntityRef(ref, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
       ),
   );
   return rolesFromOwnershipRefs([...memberOf, ...declared]);

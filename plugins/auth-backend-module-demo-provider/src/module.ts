@@ -86,7 +86,12 @@ export const authModuleDemoProvider = createBackendModule({
           const { items } = await catalog.getEntities(
             {
               filter: { kind: 'User' },
-              fields: ['metadata', 'spec.profile', 'spec.memberOf', 'relations'],
+              fields: [
+                'metadata',
+                'spec.profile',
+                'spec.memberOf',
+                'relations',
+              ],
             },
             { credentials: await auth.getOwnServiceCredentials() },
           );
@@ -103,10 +108,7 @@ export const authModuleDemoProvider = createBackendModule({
 });
 
 /** An unknown user is an authentication failure (401), never a 404 or 500. */
-async function findDemoUser(
-  username: string,
-  ctx: AuthResolverContext,
-) {
+async function findDemoUser(username: string, ctx: AuthResolverContext) {
   try {
     return await ctx.findCatalogUser({
       entityRef: { kind: 'User', name: username },

@@ -1,4 +1,7 @@
-import { PortalRole, portalAreaPermissions } from '@internal/plugin-portal-common';
+import {
+  PortalRole,
+  portalAreaPermissions,
+} from '@internal/plugin-portal-common';
 
 /** Every signed-in user, whatever their roles. */
 export const SIGNED_IN = 'signed-in';

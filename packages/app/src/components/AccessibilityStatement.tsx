@@ -119,9 +119,9 @@ export function AccessibilityStatement(props: { headingLevel?: 'h2' | 'h3' }) {
         How we tested the portal
       </Typography>
       <Typography paragraph>
-        Every page is tested automatically with axe against WCAG 2.1 A and AA
-        on every change, and the flows are tried with a keyboard. This
-        statement was last reviewed on {REVIEWED}.
+        Every page is tested automatically with axe against WCAG 2.1 A and AA on
+        every change, and the flows are tried with a keyboard. This statement
+        was last reviewed on {REVIEWED}.
       </Typography>
     </div>
   );

@@ -15,10 +15,7 @@ import {
   SignInPage,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  PORTAL_ROLES,
-  PortalRole,
-} from '@internal/plugin-portal-common';
+import { PORTAL_ROLES, PortalRole } from '@internal/plugin-portal-common';
 import Button from '@material-ui/core/Button';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
@@ -89,7 +86,10 @@ function useDemoUsers(): [UsersState, () => void] {
   return [state, load];
 }
 
-function forgetOnSignOut(identity: IdentityApi, forget: () => void): IdentityApi {
+function forgetOnSignOut(
+  identity: IdentityApi,
+  forget: () => void,
+): IdentityApi {
   return {
     getProfileInfo: () => identity.getProfileInfo(),
     getBackstageIdentity: () => identity.getBackstageIdentity(),

@@ -11,7 +11,9 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 /** The databases the integration tests run on: SQLite always, PostgreSQL when configured. */
 export function testDatabaseIds(): Array<'SQLITE_3' | 'POSTGRES_15'> {
-  return postgresConnectionString() ? ['SQLITE_3', 'POSTGRES_15'] : ['SQLITE_3'];
+  return postgresConnectionString()
+    ? ['SQLITE_3', 'POSTGRES_15']
+    : ['SQLITE_3'];
 }
 
 export function postgresConnectionString(): string | undefined {

@@ -1,4 +1,7 @@
-import { PageBlueprint, useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  PageBlueprint,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { RequirePermission } from '@backstage/plugin-permission-react';
 import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';

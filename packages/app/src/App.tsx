@@ -1,6 +1,7 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { portalAppModule } from './modules/app';
 import { portalHomeModule } from './modules/home';
+import { portalSettingsModule } from './modules/settings';
 
 /**
  * The peer support portal. Plugins listed in this package's dependencies
@@ -8,5 +9,5 @@ import { portalHomeModule } from './modules/home';
  * portal's own shell.
  */
 export default createApp({
-  features: [portalAppModule, portalHomeModule],
+  features: [portalAppModule, portalHomeModule, portalSettingsModule],
 });

@@ -17,9 +17,10 @@ export const portalTranslationRef = createTranslationRef({
       home: 'Home',
       peerDirectory: 'Peer directory',
       assignments: 'Assignments',
-      networkMeetings: 'Network meetings',
+      networkMeetings: 'Meetings',
       evaluation: 'Evaluation',
       search: 'Search',
+      notifications: 'Notifications',
       settings: 'Settings',
       accessibility: 'Accessibility',
       language: 'På svenska',
@@ -45,7 +46,7 @@ export const portalTranslationRef = createTranslationRef({
       intro:
         'This is a demo of the portal. Choose a person to sign in as; each role sees what that role may see.',
       demoNotice: 'Demo sign-in: only for development and demonstrations.',
-      signInAs: 'Sign in as {{name}}',
+      signInAs: 'Sign in as',
       loading: 'Loading demo users…',
       noUsers:
         'No demo users yet. The organisation is still loading; try again in a moment.',
@@ -79,6 +80,11 @@ export const portalTranslationRef = createTranslationRef({
     },
     accessibility: {
       title: 'Accessibility statement',
+    },
+    noAccess: {
+      title: 'You do not have access to this page',
+      body: 'Your role in the network does not include this part of the portal. If you think it should, contact the coordinator in your region.',
+      home: 'Go to the home page',
     },
     notFound: 'Page not found',
   },

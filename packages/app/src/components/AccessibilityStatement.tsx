@@ -56,7 +56,7 @@ export function AccessibilityStatement(props: { headingLevel?: 'h2' | 'h3' }) {
         <Typography paragraph>
           Myndigheten för digital förvaltning (DIGG) ansvarar för tillsynen av
           lagen. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du{' '}
-          <Link href="https://www.digg.se/tdosanmalan">
+          <Link href="https://www.digg.se/tdosanmalan" underline="always">
             anmäla det till DIGG
           </Link>
           .
@@ -113,7 +113,10 @@ export function AccessibilityStatement(props: { headingLevel?: 'h2' | 'h3' }) {
       <Typography paragraph>
         The Agency for Digital Government (DIGG) supervises the law. If you are
         not satisfied with how we handle your feedback, you can{' '}
-        <Link href="https://www.digg.se/tdosanmalan">report it to DIGG</Link>.
+        <Link href="https://www.digg.se/tdosanmalan" underline="always">
+          report it to DIGG
+        </Link>
+        .
       </Typography>
       <Typography variant="h5" component={sub} gutterBottom>
         How we tested the portal

@@ -39,7 +39,9 @@ describe('DemoSignInPage', () => {
   beforeEach(() => window.localStorage.clear());
 
   it('lists the demo users under their roles', async () => {
-    server.use(http.get(`${AUTH}/demo/users`, () => HttpResponse.json({ users })));
+    server.use(
+      http.get(`${AUTH}/demo/users`, () => HttpResponse.json({ users })),
+    );
     await renderInTestApp(<DemoSignInPage onSignInSuccess={jest.fn()} />);
 
     expect(
@@ -47,14 +49,16 @@ describe('DemoSignInPage', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Peer' })).toBeInTheDocument();
     expect(
-      screen.getByRole('button', { name: 'Sign in as Åsa Lindqvist' }),
+      screen.getByRole('button', { name: /Sign in as Åsa Lindqvist/ }),
     ).toBeInTheDocument();
     // Roles without demo users get no empty card.
     expect(screen.queryByRole('heading', { name: 'Manager' })).toBeNull();
   });
 
   it('signs in as the chosen user with the x-demo-user header, and remembers the choice', async () => {
-    server.use(http.get(`${AUTH}/demo/users`, () => HttpResponse.json({ users })));
+    server.use(
+      http.get(`${AUTH}/demo/users`, () => HttpResponse.json({ users })),
+    );
     const seenHeaders: Array<string | null> = [];
     server.use(
       http.get(`${AUTH}/demo/refresh`, ({ request }) => {
@@ -76,7 +80,7 @@ describe('DemoSignInPage', () => {
     await renderInTestApp(<DemoSignInPage onSignInSuccess={onSignInSuccess} />);
 
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Sign in as Mia Nordlund' }),
+      await screen.findByRole('button', { name: /Sign in as Mia Nordlund/ }),
     );
 
     await waitFor(() => expect(onSignInSuccess).toHaveBeenCalled());
@@ -106,10 +110,14 @@ describe('DemoSignInPage', () => {
     );
     await renderInTestApp(<DemoSignInPage onSignInSuccess={jest.fn()} />);
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Sign-in failed');
-    fireEvent.click(screen.getByRole('button', { name: 'Choose another user' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Sign-in failed',
+    );
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Choose another user' }),
+    );
     expect(
-      await screen.findByRole('button', { name: 'Sign in as Åsa Lindqvist' }),
+      await screen.findByRole('button', { name: /Sign in as Åsa Lindqvist/ }),
     ).toBeInTheDocument();
     expect(window.localStorage.getItem(DEMO_USER_STORAGE_KEY)).toBeNull();
   });
@@ -117,7 +125,10 @@ describe('DemoSignInPage', () => {
   it('offers the organisation sign-in when the backend has no demo sign-in', async () => {
     server.use(
       http.get(`${AUTH}/demo/users`, () =>
-        HttpResponse.json({ error: { name: 'NotFoundError' } }, { status: 404 }),
+        HttpResponse.json(
+          { error: { name: 'NotFoundError' } },
+          { status: 404 },
+        ),
       ),
     );
     const microsoftAuth = {
@@ -147,6 +158,8 @@ describe('DemoSignInPage', () => {
     );
     await renderInTestApp(<DemoSignInPage onSignInSuccess={jest.fn()} />);
     expect(await screen.findByText(/No demo users yet/)).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Try again' }),
+    ).toBeInTheDocument();
   });
 });

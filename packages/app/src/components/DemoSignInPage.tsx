@@ -56,6 +56,14 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.text.secondary,
   },
   roleCard: { height: '100%' },
+  visuallyHidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   intro: { marginBottom: theme.spacing(3), maxWidth: '60em' },
 }));
 
@@ -250,11 +258,11 @@ function DemoUserPicker(props: {
                         className={classes.userButton}
                         data-testid={`demo-user-${user.username}`}
                         onClick={() => props.onChoose(user.username)}
-                        aria-label={t('signIn.signInAs', {
-                          name: user.displayName,
-                        })}
                       >
                         <span>
+                          <span className={classes.visuallyHidden}>
+                            {t('signIn.signInAs')}{' '}
+                          </span>
                           {user.displayName}
                           {user.title && (
                             <span className={classes.userTitle}>

@@ -10,6 +10,7 @@ const sv = {
   'nav.networkMeetings': 'Nätverksträffar',
   'nav.evaluation': 'Utvärdering',
   'nav.search': 'Sök',
+  'nav.notifications': 'Aviseringar',
   'nav.settings': 'Inställningar',
   'nav.accessibility': 'Tillgänglighet',
   'nav.language': 'In English',
@@ -33,7 +34,7 @@ const sv = {
     'Det här är en demoversion av portalen. Välj en person att logga in som; varje roll ser det som rollen får se.',
   'signIn.demoNotice':
     'Demoinloggning: endast för utveckling och demonstrationer.',
-  'signIn.signInAs': 'Logga in som {{name}}',
+  'signIn.signInAs': 'Logga in som',
   'signIn.loading': 'Hämtar demoanvändare…',
   'signIn.noUsers':
     'Inga demoanvändare ännu. Organisationen läses fortfarande in; försök igen om en stund.',
@@ -61,6 +62,10 @@ const sv = {
   'areas.placeholder':
     'Den här delen av portalen byggs just nu. Den visas här när den är klar.',
   'accessibility.title': 'Tillgänglighetsredogörelse',
+  'noAccess.title': 'Du har inte tillgång till den här sidan',
+  'noAccess.body':
+    'Din roll i nätverket omfattar inte den här delen av portalen. Om du tycker att den borde göra det, kontakta samordnaren i din region.',
+  'noAccess.home': 'Till startsidan',
   notFound: 'Sidan finns inte',
 } as const;
 

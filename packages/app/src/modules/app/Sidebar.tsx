@@ -108,7 +108,7 @@ function PortalSidebar() {
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
-      <NotificationsSidebarItem />
+      <NotificationsSidebarItem text={t('nav.notifications')} />
       <SidebarItem
         icon={AccessibilityIcon}
         to="/accessibility"

@@ -3,6 +3,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { RequirePermission } from '@backstage/plugin-permission-react';
+import { Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import AccessibilityIcon from '@material-ui/icons/Accessibility';
@@ -18,12 +19,23 @@ import { portalTranslationRef } from '../../translation';
 function AreaPlaceholderPage({ area }: { area: AreaDefinition }) {
   const { t } = useTranslationRef(portalTranslationRef);
   return (
-    <RequirePermission permission={area.permission}>
+    <RequirePermission permission={area.permission} errorPage={<NoAccess />}>
       <PortalPage title={t(`nav.${area.area}`)}>
         <Typography paragraph>{t(`areas.${area.area}`)}</Typography>
         <Alert severity="info">{t('areas.placeholder')}</Alert>
       </PortalPage>
     </RequirePermission>
+  );
+}
+
+/** What a person sees on a page their role may not open. */
+export function NoAccess() {
+  const { t } = useTranslationRef(portalTranslationRef);
+  return (
+    <PortalPage title={t('noAccess.title')}>
+      <Typography paragraph>{t('noAccess.body')}</Typography>
+      <Link to="/">{t('noAccess.home')}</Link>
+    </PortalPage>
   );
 }
 

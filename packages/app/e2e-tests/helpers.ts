@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Page, expect } from '@playwright/test';
+
+/** Signs in through the sign-in page, as a person would, and waits for the home page. */
+export async function signInAs(page: Page, displayName: string) {
+  await page.goto('/');
+  await page
+    .getByRole('button', { name: `Logga in som ${displayName}` })
+    .click();
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: `Välkommen till peer support-portalen, ${displayName}`,
+    }),
+  ).toBeVisible();
+}
+
+/** WCAG 2.1 A and AA violations on the current page, as readable lines. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    v =>
+      `${v.id} (${v.impact}): ${v.help} – ${v.nodes
+        .map(n => n.target.join(' '))
+        .join(', ')}`,
+  );
+}

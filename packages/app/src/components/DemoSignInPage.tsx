@@ -261,8 +261,8 @@ function DemoUserPicker(props: {
                       >
                         <span>
                           <span className={classes.visuallyHidden}>
-                            {t('signIn.signInAs')}{' '}
-                          </span>
+                            {t('signIn.signInAs')}
+                          </span>{' '}
                           {user.displayName}
                           {user.title && (
                             <span className={classes.userTitle}>

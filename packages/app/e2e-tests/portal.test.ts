@@ -106,3 +106,37 @@ test('an area the role may not open says so instead of showing it', async ({
   await page.getByRole('link', { name: 'Till startsidan' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+test('a person can sign in with the keyboard alone, and sign out again', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Logga in' })).toBeVisible();
+  await expect(page.getByTestId('demo-user-asa.lindqvist')).toBeVisible();
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(
+      () =>
+        document.activeElement?.getAttribute('data-testid') ===
+        'demo-user-asa.lindqvist',
+    );
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'Välkommen till peer support-portalen, Åsa Lindqvist',
+    }),
+  ).toBeVisible();
+
+  await page.getByRole('link', { name: 'Inställningar' }).first().click();
+  await expect(page.getByText('Profil', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /more/i }).click();
+  await page.getByRole('menuitem', { name: 'Logga ut' }).click();
+  await expect(page.getByRole('heading', { name: 'Logga in' })).toBeVisible();
+  expect(
+    await page.evaluate(() => localStorage.getItem('peer-portal:demo-user')),
+  ).toBeNull();
+});

@@ -13,6 +13,7 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import authDemoProvider from '@internal/plugin-auth-backend-module-demo-provider';
 import portalPermissionPolicy from '@internal/plugin-permission-backend-module-portal-policy';
+import peerDirectoryBackend from '@internal/plugin-peer-directory-backend';
 
 type Backend = ReturnType<typeof createBackend>;
 
@@ -49,6 +50,9 @@ export const portalFeatures = [
 
   // Per-user settings (language, theme) kept server-side.
   userSettingsBackend,
+
+  // The portal's feature plugins.
+  peerDirectoryBackend,
 ];
 
 export function addPortalFeatures(backend: Backend): void {

@@ -170,6 +170,38 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
       ).resolves.toBe('DENY');
     }
   });
+  it('serves the peer directory by role, with lived experience for staff only', async () => {
+    const token = async (username: string) =>
+      (await (await demoSignIn(backend.baseUrl, username)).json())
+        .backstageIdentity.token as string;
+    const get = (path: string, bearer?: string) =>
+      fetch(`${backend.baseUrl}/api/peer-directory${path}`, {
+        headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      });
+    const peer = await token('asa.lindqvist');
+    const staff = await token('peter.aberg');
+    const coordinator = await token('mia.nordlund');
+
+    expect((await get('/profiles')).status).toBe(401);
+    const forPeer = await (await get('/profiles?limit=100', peer)).json();
+    expect(forPeer.totalCount).toBeGreaterThan(50);
+    expect(JSON.stringify(forPeer)).not.toMatch(/"story"|"experience"/);
+    const forStaff = await (await get('/profiles?limit=100', staff)).json();
+    expect(forStaff.items.some((p: { story?: string }) => p.story)).toBe(true);
+
+    expect((await get('/onboarding', peer)).status).toBe(403);
+    expect((await get('/onboarding', coordinator)).status).toBe(200);
+
+    const me = await (await get('/profiles/me', peer)).json();
+    expect(me).toMatchObject({ displayName: 'Åsa Lindqvist', role: 'peer' });
+    const found = await (
+      await get(
+        `/profiles?q=${encodeURIComponent('åsa')}&region=jonkoping`,
+        staff,
+      )
+    ).json();
+    expect(found.items[0].displayName).toBe('Åsa Lindqvist');
+  });
 });
 
 describe('the production configuration', () => {

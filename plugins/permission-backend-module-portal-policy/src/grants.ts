@@ -1,4 +1,10 @@
 import {
+  peerDirectoryManagePermission,
+  peerDirectoryOwnProfilePermission,
+  peerDirectoryReadPermission,
+  peerDirectorySensitiveReadPermission,
+} from '@internal/plugin-peer-directory-common';
+import {
   PortalRole,
   portalAreaPermissions,
 } from '@internal/plugin-portal-common';
@@ -28,6 +34,19 @@ export const PORTAL_GRANTS: Readonly<Record<string, Grant>> = {
     'peer-supporter',
     'peer',
   ],
+
+  // Peer directory. Lived experience is health data: only staff roles
+  // (employees) see what a person has consented to show; peers do not.
+  [peerDirectoryReadPermission.name]: SIGNED_IN,
+  [peerDirectorySensitiveReadPermission.name]: [
+    'staff',
+    'team-leader',
+    'coordinator',
+    'manager',
+    'peer-supporter',
+  ],
+  [peerDirectoryOwnProfilePermission.name]: SIGNED_IN,
+  [peerDirectoryManagePermission.name]: ['coordinator'],
 
   // Backstage's catalog holds the organisation (regions, units, roles,
   // people's names). Everyone signed in may read it; only the organisation

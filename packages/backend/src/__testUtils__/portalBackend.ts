@@ -77,6 +77,7 @@ export async function startPortalBackend(options: {
       ],
     },
     permission: { enabled: true },
+    peerDirectory: { demoData: true },
     // Short long-polls on the events bus, so that stopping is quick.
     events: { notifyTimeoutMs: 500 },
     ...options.config,

@@ -1,0 +1,369 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { DatabaseProfileStore, NewProfile } from './DatabaseProfileStore';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+function person(
+  overrides: Partial<NewProfile> & { userRef: string },
+): NewProfile {
+  return {
+    displayName: 'Test Person',
+    role: 'peer',
+    membershipStatus: 'active',
+    region: 'skane',
+    units: [],
+    languages: ['sv'],
+    supportModes: [],
+    topics: [],
+    assignmentTypes: [],
+    availability: 'available',
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseProfileStore on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseProfileStore.create({
+        database: mockServices.database({ knex }),
+      });
+      return { knex, store };
+    }
+
+    it('searches Swedish names the Swedish way and ranks name matches first', async () => {
+      const { store } = await createStore();
+      await store.createProfile(
+        person({ userRef: 'user:default/asa', displayName: 'Åsa Lindqvist' }),
+      );
+      await store.createProfile(
+        person({ userRef: 'user:default/asa2', displayName: 'Asa Berg' }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/rene',
+          displayName: 'René Ödman',
+          units: ['vll-umea-avd-5'],
+        }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/orebro',
+          displayName: 'Lisa Örebro-Holm',
+        }),
+      );
+      await store.createProfile(
+        person({ userRef: 'user:default/malmo', displayName: 'Karl Malmö' }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/nils',
+          displayName: 'Nils Sjö',
+          units: ['asa-mottagningen'],
+        }),
+      );
+
+      const names = async (q: string) =>
+        (
+          await store.listProfiles(
+            { q, limit: 20 },
+            { includeSensitive: false },
+          )
+        ).items.map(p => p.displayName);
+
+      expect(await names('åsa')).toEqual(['Åsa Lindqvist']);
+      expect(await names('ÅSA')).toEqual(['Åsa Lindqvist']);
+      // "asa" is not "åsa": å is a letter of its own. The name match ranks
+      // above a match in a unit's name.
+      expect(await names('asa')).toEqual(['Asa Berg', 'Nils Sjö']);
+      expect(await names('rene')).toEqual(['René Ödman']);
+      expect(await names('örebro')).toEqual(['Lisa Örebro-Holm']);
+      expect(await names('Malmö')).toEqual(['Karl Malmö']);
+      expect(await names('malmo')).toEqual([]);
+      expect(await names('umea')).toEqual(['René Ödman']);
+      // Every word must match somewhere.
+      expect(await names('karl malmö')).toEqual(['Karl Malmö']);
+      expect(await names('karl örebro')).toEqual([]);
+      // LIKE wildcards never reach the database as wildcards: a query of only
+      // symbols is no query, and symbols inside a word are dropped.
+      expect(await names('%')).toEqual(await names(''));
+      expect(await names('å%sa')).toEqual(['Åsa Lindqvist']);
+      expect(await names('a_a')).toEqual([]);
+    });
+
+    it('filters by region, unit, role, language, mode, assignment type, availability and training', async () => {
+      const { store } = await createStore();
+      await store.createProfile(
+        person({
+          userRef: 'user:default/elin',
+          displayName: 'Elin Bergström',
+          role: 'peer-supporter',
+          region: 'skane',
+          units: ['skane-malmo-avd-3'],
+          languages: ['sv', 'ar'],
+          supportModes: ['ward', 'walk-and-talk'],
+          trainings: [
+            {
+              kind: 'nsph-peer-support',
+              completedOn: '2025-05-30',
+              certified: true,
+              recordedBy: 'user:default/mia',
+            },
+          ],
+        }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/omar',
+          displayName: 'Omar Haddad',
+          region: 'vastra-gotaland',
+          assignmentTypes: ['share-story'],
+          availability: 'limited',
+        }),
+      );
+      const ids = async (q: Record<string, string>) =>
+        (
+          await store.listProfiles({ limit: 20, ...q } as any, {
+            includeSensitive: false,
+          })
+        ).items.map(p => p.userRef);
+
+      expect(await ids({ region: 'skane' })).toEqual(['user:default/elin']);
+      expect(await ids({ unit: 'skane-malmo-avd-3' })).toEqual([
+        'user:default/elin',
+      ]);
+      expect(await ids({ role: 'peer' })).toEqual(['user:default/omar']);
+      expect(await ids({ language: 'ar' })).toEqual(['user:default/elin']);
+      expect(await ids({ mode: 'walk-and-talk' })).toEqual([
+        'user:default/elin',
+      ]);
+      expect(await ids({ assignmentType: 'share-story' })).toEqual([
+        'user:default/omar',
+      ]);
+      expect(await ids({ availability: 'limited' })).toEqual([
+        'user:default/omar',
+      ]);
+      expect(await ids({ training: 'nsph-peer-support' })).toEqual([
+        'user:default/elin',
+      ]);
+      expect(await ids({ region: 'skane', role: 'peer' })).toEqual([]);
+    });
+
+    it('pages with a cursor: every profile once, in order, with the total', async () => {
+      const { store } = await createStore();
+      for (let i = 0; i < 25; i++) {
+        await store.createProfile(
+          person({
+            userRef: `user:default/p${i}`,
+            displayName: `Person ${String(i).padStart(2, '0')}`,
+          }),
+        );
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listProfiles(
+          { limit: 7, cursor },
+          { includeSensitive: false },
+        );
+        expect(page.totalCount).toBe(25);
+        seen.push(...page.items.map(p => p.displayName));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(25);
+      expect(seen).toEqual([...seen].sort());
+    });
+
+    it('shows and searches lived experience only with consent, and withdrawal hides it at once', async () => {
+      const { store } = await createStore();
+      const id = await store.createProfile(
+        person({
+          userRef: 'user:default/asa',
+          displayName: 'Åsa Lindqvist',
+          experience: ['own'],
+          story:
+            'Jag har levt med bipolär sjukdom och hittat min väg tillbaka.',
+          consent: { experience: true, story: true },
+        }),
+      );
+      const staff = { includeSensitive: true };
+      const other = { includeSensitive: false };
+
+      expect(await store.getProfile(id, staff)).toMatchObject({
+        experience: ['own'],
+        story: expect.stringContaining('bipolär'),
+      });
+      const forOthers = await store.getProfile(id, other);
+      expect(forOthers).not.toHaveProperty('experience');
+      expect(forOthers).not.toHaveProperty('story');
+      expect(
+        (await store.listProfiles({ q: 'bipolär', limit: 10 }, staff))
+          .totalCount,
+      ).toBe(1);
+      expect(
+        (await store.listProfiles({ q: 'bipolär', limit: 10 }, other))
+          .totalCount,
+      ).toBe(0);
+
+      const { changed } = await store.setConsent('user:default/asa', {
+        experience: false,
+        story: false,
+      });
+      expect(changed.map(c => [c.field, c.granted])).toEqual([
+        ['experience', false],
+        ['story', false],
+      ]);
+      const after = await store.getProfile(id, staff);
+      expect(after).not.toHaveProperty('experience');
+      expect(after).not.toHaveProperty('story');
+      expect(
+        (await store.listProfiles({ q: 'bipolär', limit: 10 }, staff))
+          .totalCount,
+      ).toBe(0);
+
+      const own = await store.getOwnProfile('user:default/asa');
+      expect(own?.story).toContain('bipolär');
+      expect(own?.consent).toEqual({ experience: false, story: false });
+      expect(own?.consentHistory.map(c => [c.field, c.granted])).toEqual([
+        ['experience', true],
+        ['story', true],
+        ['experience', false],
+        ['story', false],
+      ]);
+    });
+
+    it('takes interest, records training and status changes with history', async () => {
+      const { store } = await createStore();
+      const entry = await store.registerInterest(
+        'user:default/new',
+        'Ny Person',
+        {
+          role: 'peer',
+          region: 'jonkoping',
+          message: 'Jag vill bli peer',
+        },
+      );
+      await expect(
+        store.registerInterest('user:default/new', 'Ny Person', {
+          role: 'peer',
+          region: 'jonkoping',
+        }),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      expect((await store.listOnboarding()).map(e => e.userRef)).toEqual([
+        'user:default/new',
+      ]);
+      // Not in the directory until active.
+      expect(
+        (await store.listProfiles({ limit: 10 }, { includeSensitive: false }))
+          .totalCount,
+      ).toBe(0);
+
+      await store.addTraining(
+        entry.id,
+        {
+          kind: 'recovery-college-peer',
+          completedOn: '2026-10-01',
+          certified: true,
+        },
+        'user:default/mia',
+      );
+      await store.changeStatus(
+        entry.id,
+        { status: 'active' },
+        'user:default/mia',
+      );
+      const listed = await store.listProfiles(
+        { limit: 10 },
+        { includeSensitive: false },
+      );
+      expect(listed.items[0]).toMatchObject({
+        displayName: 'Ny Person',
+        membershipStatus: 'active',
+        trainings: [
+          expect.objectContaining({
+            kind: 'recovery-college-peer',
+            certified: true,
+          }),
+        ],
+      });
+      const own = await store.getOwnProfile('user:default/new');
+      expect(own?.statusHistory.map(s => s.status)).toEqual([
+        'interested',
+        'active',
+      ]);
+      await expect(
+        store.changeStatus(
+          '00000000-0000-4000-8000-000000000000',
+          { status: 'left' },
+          'x',
+        ),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+    });
+
+    it('counts coverage per region and unit', async () => {
+      const { store } = await createStore();
+      await store.createProfile(
+        person({
+          userRef: 'user:default/a',
+          role: 'peer-supporter',
+          region: 'skane',
+          units: ['u1'],
+          supportModes: ['ward', 'video'],
+        }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/b',
+          role: 'peer-supporter',
+          region: 'skane',
+          units: ['u1', 'u2'],
+          supportModes: ['video'],
+        }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/c',
+          role: 'peer',
+          region: 'skane',
+          units: ['u2'],
+        }),
+      );
+      await store.createProfile(
+        person({
+          userRef: 'user:default/d',
+          role: 'peer',
+          region: 'skane',
+          units: ['u2'],
+          availability: 'paused',
+          pausedUntil: '2027-01-01',
+        }),
+      );
+      const { regions } = await store.coverage('skane');
+      expect(regions).toEqual([
+        {
+          region: 'skane',
+          activePeerSupporters: 2,
+          peersAvailable: 1,
+          modes: ['ward', 'video'],
+          units: [
+            {
+              unit: 'u1',
+              activePeerSupporters: 2,
+              peersAvailable: 0,
+              modes: ['ward', 'video'],
+            },
+            {
+              unit: 'u2',
+              activePeerSupporters: 1,
+              peersAvailable: 1,
+              modes: ['video'],
+            },
+          ],
+        },
+      ]);
+    });
+  },
+);

@@ -1,0 +1,56 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { DatabaseProfileStore } from './database/DatabaseProfileStore';
+import { seedDemoProfiles } from './demo/seed';
+import { createRouter } from './service/router';
+
+/**
+ * The peer directory: who is in the network, their training, region, unit,
+ * languages, support modes and availability; lived experience only with
+ * the person's consent.
+ *
+ * @public
+ */
+export const peerDirectoryPlugin = createBackendPlugin({
+  pluginId: 'peer-directory',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const store = await DatabaseProfileStore.create({
+          database: deps.database,
+        });
+        if (deps.config.getOptionalBoolean('peerDirectory.demoData')) {
+          const created = await seedDemoProfiles(store);
+          deps.logger.info(`Demo profiles in place (${created} in the seed)`);
+        }
+        const displayNameOf = async (userRef: string) => {
+          const entity = await deps.catalog.getEntityByRef(userRef, {
+            credentials: await deps.auth.getOwnServiceCredentials(),
+          });
+          const profile = entity?.spec?.profile as
+            | { displayName?: string }
+            | undefined;
+          return profile?.displayName ?? entity?.metadata.name ?? userRef;
+        };
+        deps.httpRouter.use(
+          await createRouter({ ...deps, store, displayNameOf }),
+        );
+      },
+    });
+  },
+});

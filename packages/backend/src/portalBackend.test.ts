@@ -174,8 +174,8 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
     const token = async (username: string) =>
       (await (await demoSignIn(backend.baseUrl, username)).json())
         .backstageIdentity.token as string;
-    const get = (path: string, bearer?: string) =>
-      fetch(`${backend.baseUrl}/api/peer-directory${path}`, {
+    const get = (route: string, bearer?: string) =>
+      fetch(`${backend.baseUrl}/api/peer-directory${route}`, {
         headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
       });
     const peer = await token('asa.lindqvist');

@@ -15,6 +15,8 @@ export type AreaDefinition = {
   path: string;
   icon: ComponentType<{ fontSize?: 'inherit' | 'small' }>;
   permission: BasicPermission;
+  /** Whether the app shows a "being built" page here (no plugin yet). */
+  placeholder: boolean;
 };
 
 export const AREAS: readonly AreaDefinition[] = [
@@ -23,23 +25,27 @@ export const AREAS: readonly AreaDefinition[] = [
     path: '/peer-directory',
     icon: PeopleIcon,
     permission: portalAreaPermissions.peerDirectory,
+    placeholder: false,
   },
   {
     area: 'assignments',
     path: '/assignments',
     icon: AssignmentIcon,
     permission: portalAreaPermissions.assignments,
+    placeholder: true,
   },
   {
     area: 'networkMeetings',
     path: '/network-meetings',
     icon: EventIcon,
     permission: portalAreaPermissions.networkMeetings,
+    placeholder: true,
   },
   {
     area: 'evaluation',
     path: '/evaluation',
     icon: TimelineIcon,
     permission: portalAreaPermissions.evaluation,
+    placeholder: true,
   },
 ];

@@ -39,7 +39,7 @@ export function NoAccess() {
   );
 }
 
-export const areaPages = AREAS.map(area =>
+export const areaPages = AREAS.filter(area => area.placeholder).map(area =>
   PageBlueprint.make({
     name: area.path.slice(1),
     params: {

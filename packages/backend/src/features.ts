@@ -14,6 +14,7 @@ import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import authDemoProvider from '@internal/plugin-auth-backend-module-demo-provider';
 import portalPermissionPolicy from '@internal/plugin-permission-backend-module-portal-policy';
 import peerDirectoryBackend from '@internal/plugin-peer-directory-backend';
+import searchPeerDirectoryCollator from '@internal/plugin-search-backend-module-peer-directory';
 
 type Backend = ReturnType<typeof createBackend>;
 
@@ -42,6 +43,7 @@ export const portalFeatures = [
   searchBackend,
   searchPostgresEngine,
   searchCatalogCollator,
+  searchPeerDirectoryCollator,
 
   // Events across plugins and replicas, notifications and live signals.
   eventsBackend,

@@ -305,6 +305,31 @@ describe('peer directory router', () => {
     expect(own.body.consentHistory).toHaveLength(4);
   });
 
+  it('gives the search collator public fields only, and only to a service', async () => {
+    const asUser = await request(server)
+      .get('/api/peer-directory/collator/documents')
+      .set(as('staff'));
+    expect(asUser.status).toBe(403);
+    const anonymous = await request(server).get(
+      '/api/peer-directory/collator/documents',
+    );
+    expect(anonymous.status).toBe(401);
+
+    const seen: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await request(server)
+        .get('/api/peer-directory/collator/documents')
+        .query(cursor ? { cursor } : {})
+        .set({ Authorization: mockCredentials.service.header() });
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThan(50);
+    expect(JSON.stringify(seen)).not.toMatch(/"story"|"experience"/);
+  });
+
   it('reports coverage by region and unit', async () => {
     const res = await request(server)
       .get('/api/peer-directory/coverage')

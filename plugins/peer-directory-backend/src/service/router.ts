@@ -256,6 +256,34 @@ export async function createRouter(
     res.status(201).json(record);
   });
 
+  // For the search collator only (service credentials): public fields of
+  // listed profiles, never lived experience, whatever the consent.
+  router.get('/collator/documents', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const { cursor } = parse(
+      z.object({ cursor: z.string().max(500).optional() }).strict(),
+      req.query,
+      'query',
+    );
+    const page = await store.listProfiles(
+      { limit: 100, cursor },
+      { includeSensitive: false },
+    );
+    res.json({
+      items: page.items.map(p => ({
+        id: p.id,
+        displayName: p.displayName,
+        role: p.role,
+        region: p.region,
+        units: p.units,
+        languages: p.languages,
+        supportModes: p.supportModes,
+        assignmentTypes: p.assignmentTypes,
+      })),
+      nextCursor: page.nextCursor,
+    });
+  });
+
   router.get('/coverage', async (req, res) => {
     const credentials = await user(req);
     await require(credentials, peerDirectoryReadPermission);

@@ -10,6 +10,7 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import { Fragment, useEffect, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
+import { errorMessage } from './errorMessage';
 import { peerDirectoryTranslationRef } from '../translation';
 import { useGroupTitles } from './useGroupTitles';
 
@@ -27,7 +28,9 @@ export function CoverageTab() {
     api
       .coverage()
       .then(data => setState({ status: 'done', data }))
-      .catch(error => setState({ status: 'error', message: error.message }));
+      .catch(error =>
+        setState({ status: 'error', message: errorMessage(error) }),
+      );
   }, [api]);
 
   if (state.status === 'loading') return <Progress />;

@@ -18,6 +18,7 @@ import { Alert } from '@material-ui/lab';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
+import { errorMessage } from './errorMessage';
 import { peerDirectoryTranslationRef } from '../translation';
 import { ProfileCard } from './ProfileCard';
 import { useGroupTitles } from './useGroupTitles';
@@ -89,7 +90,8 @@ export function FindTab() {
         if (!cancelled) setResults({ status: 'done', more: false, ...list });
       })
       .catch(error => {
-        if (!cancelled) setResults({ status: 'error', message: error.message });
+        if (!cancelled)
+          setResults({ status: 'error', message: errorMessage(error) });
       });
     return () => {
       cancelled = true;
@@ -113,7 +115,7 @@ export function FindTab() {
         nextCursor: next.nextCursor,
       });
     } catch (error) {
-      setResults({ status: 'error', message: (error as Error).message });
+      setResults({ status: 'error', message: errorMessage(error) });
     }
   };
 

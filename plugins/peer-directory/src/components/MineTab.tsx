@@ -31,6 +31,7 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
+import { errorMessage } from './errorMessage';
 import { peerDirectoryTranslationRef } from '../translation';
 import { CheckboxGroup } from './CheckboxGroup';
 import { formatDate } from './formatDate';
@@ -53,7 +54,9 @@ export function MineTab() {
       .then(profile =>
         setLoad(profile ? { status: 'done', profile } : { status: 'none' }),
       )
-      .catch(error => setLoad({ status: 'error', message: error.message }));
+      .catch(error =>
+        setLoad({ status: 'error', message: errorMessage(error) }),
+      );
   }, [api]);
   useEffect(reload, [reload]);
 
@@ -109,7 +112,7 @@ function InterestForm(props: { onDone: () => void }) {
       });
       props.onDone();
     } catch (error) {
-      setState({ busy: false, error: (error as Error).message });
+      setState({ busy: false, error: errorMessage(error) });
     }
   };
 
@@ -212,7 +215,7 @@ function ConsentCard(props: {
       setState({ saved: true });
     } catch (error) {
       setConsent(before);
-      setState({ error: (error as Error).message });
+      setState({ error: errorMessage(error) });
     }
   };
   return (
@@ -334,7 +337,7 @@ function ProfileForm(props: {
       props.onSaved(saved);
       setState({ busy: false, saved: true });
     } catch (error) {
-      setState({ busy: false, error: (error as Error).message });
+      setState({ busy: false, error: errorMessage(error) });
     }
   };
 

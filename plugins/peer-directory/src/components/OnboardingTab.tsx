@@ -21,6 +21,7 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
+import { errorMessage } from './errorMessage';
 import { peerDirectoryTranslationRef } from '../translation';
 import { formatDate } from './formatDate';
 import { useGroupTitles } from './useGroupTitles';
@@ -39,7 +40,9 @@ export function OnboardingTab() {
     api
       .listOnboarding()
       .then(items => setState({ status: 'done', items }))
-      .catch(error => setState({ status: 'error', message: error.message }));
+      .catch(error =>
+        setState({ status: 'error', message: errorMessage(error) }),
+      );
   }, [api]);
   useEffect(reload, [reload]);
 
@@ -102,7 +105,7 @@ function OnboardingCard(props: {
       await step();
       props.onChanged(notice);
     } catch (e) {
-      setError((e as Error).message);
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -18,6 +18,7 @@ import { Alert } from '@material-ui/lab';
 import { ReactNode, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
+import { errorMessage } from './errorMessage';
 import { peerDirectoryTranslationRef } from '../translation';
 import { formatDate } from './formatDate';
 import { useGroupTitles } from './useGroupTitles';
@@ -62,7 +63,7 @@ export function ProfilePage() {
           !cancelled &&
           setState({
             status: 'error',
-            message: error.message,
+            message: errorMessage(error),
             notFound:
               error?.response?.status === 404 ||
               error?.response?.status === 400,

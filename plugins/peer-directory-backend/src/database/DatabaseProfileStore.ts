@@ -178,32 +178,42 @@ export class DatabaseProfileStore {
       ? [`${escapeLike(fullQuery)}%`, ...terms.map(t => `%${escapeLike(t)}%`)]
       : [];
 
-    const [{ count }] = await filtered()
-      .clone()
-      .clearSelect()
-      .count({ count: '*' });
-
     const page = filtered().select(
       'p.*',
       this.db.raw(`${rankSql} as rank`, rankBindings),
     );
+    // Free text scans the table anyway, so the first page counts its matches
+    // in that same scan (a window function). Otherwise the count is its own
+    // query, and the page can stop early along the listing index.
+    let counted: number | undefined;
+    if (query.cursor || !terms.length) {
+      const [{ count }] = await filtered().clearSelect().count({ count: '*' });
+      counted = Number(count);
+    } else {
+      page.select(this.db.raw('count(*) over () as total_count'));
+    }
     if (query.cursor) {
       const c = decodeCursor(query.cursor);
-      page.where(w =>
-        w
-          .whereRaw(`${rankSql} > ?`, [...rankBindings, c.rank])
-          .orWhere(w2 =>
-            w2
-              .whereRaw(`${rankSql} = ?`, [...rankBindings, c.rank])
-              .where('p.sort_name', '>', c.sortName),
-          )
-          .orWhere(w3 =>
-            w3
-              .whereRaw(`${rankSql} = ?`, [...rankBindings, c.rank])
-              .where('p.sort_name', c.sortName)
-              .where('p.id', '>', c.id),
-          ),
-      );
+      if (!terms.length) {
+        // Every rank is 0: a row-value comparison lets the index seek.
+        page.whereRaw('(p.sort_name, p.id) > (?, ?)', [c.sortName, c.id]);
+      } else {
+        page.where(w =>
+          w
+            .whereRaw(`${rankSql} > ?`, [...rankBindings, c.rank])
+            .orWhere(w2 =>
+              w2
+                .whereRaw(`${rankSql} = ?`, [...rankBindings, c.rank])
+                .where('p.sort_name', '>', c.sortName),
+            )
+            .orWhere(w3 =>
+              w3
+                .whereRaw(`${rankSql} = ?`, [...rankBindings, c.rank])
+                .where('p.sort_name', c.sortName)
+                .where('p.id', '>', c.id),
+            ),
+        );
+      }
     }
     if (terms.length) {
       page.orderByRaw(`${rankSql} asc`, rankBindings);
@@ -211,7 +221,10 @@ export class DatabaseProfileStore {
     const rows = (await page
       .orderBy('p.sort_name', 'asc')
       .orderBy('p.id', 'asc')
-      .limit(query.limit + 1)) as Array<ProfileRow & { rank: number | string }>;
+      .limit(query.limit + 1)) as Array<
+      ProfileRow & { rank: number | string; total_count?: number | string }
+    >;
+    const count = counted ?? Number(rows[0]?.total_count ?? 0);
 
     const hasMore = rows.length > query.limit;
     const pageRows = rows.slice(0, query.limit);

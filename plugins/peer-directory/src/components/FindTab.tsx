@@ -1,11 +1,13 @@
 import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
+  ASSIGNMENT_TYPES,
   AVAILABILITIES,
   LANGUAGES,
   PROFILE_ROLES,
   Profile,
   SUPPORT_MODES,
+  TRAINING_KINDS,
 } from '@internal/plugin-peer-directory-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -29,7 +31,9 @@ const FILTERS = [
   'role',
   'language',
   'mode',
+  'assignmentType',
   'availability',
+  'training',
 ] as const;
 type Filter = (typeof FILTERS)[number];
 
@@ -140,6 +144,14 @@ export function FindTab() {
       label: t(`languages.${l}`),
     })).sort((a, b) => a.label.localeCompare(b.label, 'sv')),
     mode: SUPPORT_MODES.map(m => ({ value: m, label: t(`modes.${m}`) })),
+    assignmentType: ASSIGNMENT_TYPES.map(x => ({
+      value: x,
+      label: t(`assignmentTypes.${x}`),
+    })),
+    training: TRAINING_KINDS.map(k => ({
+      value: k,
+      label: t(`trainings.${k}`),
+    })),
     availability: AVAILABILITIES.filter(a => a !== 'paused').map(a => ({
       value: a,
       label: t(`availability.${a}`),
@@ -161,7 +173,7 @@ export function FindTab() {
         />
         <Grid container spacing={2} style={{ marginTop: 8 }}>
           {FILTERS.map(filter => (
-            <Grid item xs={6} sm={4} md={2} key={filter}>
+            <Grid item xs={12} sm={6} md={3} key={filter}>
               <TextField
                 select
                 fullWidth

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { isPortalRole } from '@internal/plugin-portal-common';
 
 export type OrgUser = {
   name: string;
   displayName: string;
   roles: string[];
 };
-
-const ROLES = [
-  'peer',
-  'peer-supporter',
-  'coordinator',
-  'team-leader',
-  'manager',
-  'staff',
-];
 
 /** The demo users of catalog/org.yaml with their roles. */
 export function orgUsers(): OrgUser[] {
@@ -26,6 +18,6 @@ export function orgUsers(): OrgUser[] {
     .map(entity => ({
       name: entity.metadata.name,
       displayName: entity.spec.profile.displayName,
-      roles: (entity.spec.memberOf as string[]).filter(g => ROLES.includes(g)),
+      roles: (entity.spec.memberOf as string[]).filter(isPortalRole),
     }));
 }

@@ -1,4 +1,5 @@
 import { ComponentType } from 'react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   PortalArea,
@@ -49,3 +50,8 @@ export const AREAS: readonly AreaDefinition[] = [
     placeholder: true,
   },
 ];
+
+/** Whether the signed-in person may open an area (hidden while unknown). */
+export function useAreaAllowed(area: AreaDefinition): boolean {
+  return usePermission({ permission: area.permission }).allowed;
+}

@@ -529,14 +529,7 @@ export class DatabaseProfileStore {
     now = new Date(),
   ): Promise<OwnProfile> {
     await this.db.transaction(async tx => {
-      const row = await tx<ProfileRow>('pd_profiles')
-        .where({ user_ref: userRef })
-        .first();
-      if (!row) {
-        throw new NotFoundError(
-          'You have no profile yet: register your interest first',
-        );
-      }
+      const row = await ownRow(tx, userRef);
       await tx('pd_profiles')
         .where({ id: row.id })
         .update({
@@ -569,14 +562,7 @@ export class DatabaseProfileStore {
     const at = now.toISOString();
     const changed: ConsentEvent[] = [];
     await this.db.transaction(async tx => {
-      const row = await tx<ProfileRow>('pd_profiles')
-        .where({ user_ref: userRef })
-        .first();
-      if (!row) {
-        throw new NotFoundError(
-          'You have no profile yet: register your interest first',
-        );
-      }
+      const row = await ownRow(tx, userRef);
       for (const field of ['experience', 'story'] as const) {
         const current = Boolean(row[`consent_${field}`]);
         if (current !== consent[field]) {
@@ -758,6 +744,21 @@ function toProfile(
     profile.story = row.story;
   }
   return profile;
+}
+
+/** The caller's own profile row, locked for the transaction where it can be. */
+async function ownRow(tx: Knex.Transaction, userRef: string) {
+  const query = tx<ProfileRow>('pd_profiles').where({ user_ref: userRef });
+  if (tx.client.config.client === 'pg') {
+    query.forUpdate();
+  }
+  const row = await query.first();
+  if (!row) {
+    throw new NotFoundError(
+      'You have no profile yet: register your interest first',
+    );
+  }
+  return row;
 }
 
 function searchText(p: {

@@ -1,6 +1,4 @@
-import { Progress } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import { CoverageResponse } from '@internal/plugin-peer-directory-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -8,9 +6,10 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
-import { errorMessage } from './errorMessage';
+import { Pending } from './Pending';
+import { useLoad } from './useLoad';
 import { peerDirectoryTranslationRef } from '../translation';
 import { useGroupTitles } from './useGroupTitles';
 
@@ -19,34 +18,16 @@ export function CoverageTab() {
   const api = useApi(peerDirectoryApiRef);
   const { t } = useTranslationRef(peerDirectoryTranslationRef);
   const groups = useGroupTitles();
-  const [state, setState] = useState<
-    | { status: 'loading' }
-    | { status: 'error'; message: string }
-    | { status: 'done'; data: CoverageResponse }
-  >({ status: 'loading' });
-  useEffect(() => {
-    api
-      .coverage()
-      .then(data => setState({ status: 'done', data }))
-      .catch(error =>
-        setState({ status: 'error', message: errorMessage(error) }),
-      );
-  }, [api]);
+  const { state } = useLoad(() => api.coverage(), [api]);
 
-  if (state.status === 'loading') return <Progress />;
-  if (state.status === 'error') {
-    return (
-      <Alert severity="error" role="alert">
-        {t('error', { message: state.message })}
-      </Alert>
-    );
-  }
+  if (state.status !== 'done') return <Pending state={state} />;
+  const data = state.value;
   return (
     <>
       <Typography paragraph style={{ maxWidth: '60em' }}>
         {t('coverage.intro')}
       </Typography>
-      {state.data.regions.length === 0 ? (
+      {data.regions.length === 0 ? (
         <Alert severity="info">{t('coverage.none')}</Alert>
       ) : (
         <Table size="small" aria-label={t('tabs.coverage')}>
@@ -67,7 +48,7 @@ export function CoverageTab() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {state.data.regions.map(region => (
+            {data.regions.map(region => (
               <Fragment key={region.region}>
                 <TableRow>
                   <TableCell component="th" scope="row">

@@ -1,4 +1,3 @@
-import { Progress } from '@backstage/core-components';
 import {
   appLanguageApiRef,
   useApi,
@@ -29,63 +28,36 @@ import Switch from '@material-ui/core/Switch';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
 import { errorMessage } from './errorMessage';
+import { Pending } from './Pending';
+import { useLoad } from './useLoad';
 import { peerDirectoryTranslationRef } from '../translation';
 import { CheckboxGroup } from './CheckboxGroup';
 import { formatDate } from './formatDate';
 import { useGroupTitles } from './useGroupTitles';
 
-type Load =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'none' }
-  | { status: 'done'; profile: OwnProfile };
-
 /** The signed-in person's own page: register interest, or keep the profile and consent. */
 export function MineTab() {
   const api = useApi(peerDirectoryApiRef);
   const { t } = useTranslationRef(peerDirectoryTranslationRef);
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const reload = useCallback(() => {
-    api
-      .getOwnProfile()
-      .then(profile =>
-        setLoad(profile ? { status: 'done', profile } : { status: 'none' }),
-      )
-      .catch(error =>
-        setLoad({ status: 'error', message: errorMessage(error) }),
-      );
-  }, [api]);
-  useEffect(reload, [reload]);
+  const { state, reload, set } = useLoad(() => api.getOwnProfile(), [api]);
 
-  if (load.status === 'loading') return <Progress />;
-  if (load.status === 'error') {
-    return (
-      <Alert severity="error" role="alert">
-        {t('error', { message: load.message })}
-      </Alert>
-    );
-  }
-  if (load.status === 'none') {
+  if (state.status !== 'done') return <Pending state={state} />;
+  const profile = state.value;
+  if (!profile) {
     return <InterestForm onDone={reload} />;
   }
   return (
     <>
       <Typography variant="subtitle1" component="p" gutterBottom>
         {t('mine.status', {
-          status: t(`membership.${load.profile.membershipStatus}`),
+          status: t(`membership.${profile.membershipStatus}`),
         })}
       </Typography>
-      <ConsentCard
-        profile={load.profile}
-        onChange={profile => setLoad({ status: 'done', profile })}
-      />
-      <ProfileForm
-        profile={load.profile}
-        onSaved={profile => setLoad({ status: 'done', profile })}
-      />
+      <ConsentCard profile={profile} onChange={set} />
+      <ProfileForm profile={profile} onSaved={set} />
     </>
   );
 }

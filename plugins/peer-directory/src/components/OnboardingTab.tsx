@@ -1,4 +1,3 @@
-import { Progress } from '@backstage/core-components';
 import {
   appLanguageApiRef,
   useApi,
@@ -19,9 +18,11 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
 import { errorMessage } from './errorMessage';
+import { Pending } from './Pending';
+import { useLoad } from './useLoad';
 import { peerDirectoryTranslationRef } from '../translation';
 import { formatDate } from './formatDate';
 import { useGroupTitles } from './useGroupTitles';
@@ -30,30 +31,11 @@ import { useGroupTitles } from './useGroupTitles';
 export function OnboardingTab() {
   const api = useApi(peerDirectoryApiRef);
   const { t } = useTranslationRef(peerDirectoryTranslationRef);
-  const [state, setState] = useState<
-    | { status: 'loading' }
-    | { status: 'error'; message: string }
-    | { status: 'done'; items: OnboardingEntry[] }
-  >({ status: 'loading' });
+  const { state, reload } = useLoad(() => api.listOnboarding(), [api]);
   const [notice, setNotice] = useState<string>();
-  const reload = useCallback(() => {
-    api
-      .listOnboarding()
-      .then(items => setState({ status: 'done', items }))
-      .catch(error =>
-        setState({ status: 'error', message: errorMessage(error) }),
-      );
-  }, [api]);
-  useEffect(reload, [reload]);
 
-  if (state.status === 'loading') return <Progress />;
-  if (state.status === 'error') {
-    return (
-      <Alert severity="error" role="alert">
-        {t('error', { message: state.message })}
-      </Alert>
-    );
-  }
+  if (state.status !== 'done') return <Pending state={state} />;
+  const items = state.value;
   return (
     <>
       <Typography paragraph>{t('onboarding.intro')}</Typography>
@@ -64,10 +46,10 @@ export function OnboardingTab() {
           </Alert>
         )}
       </div>
-      {state.items.length === 0 && (
+      {items.length === 0 && (
         <Alert severity="info">{t('onboarding.empty')}</Alert>
       )}
-      {state.items.map(entry => (
+      {items.map(entry => (
         <OnboardingCard
           key={entry.id}
           entry={entry}

@@ -1,24 +1,18 @@
-import {
-  Content,
-  Header,
-  Link,
-  Page,
-  Progress,
-} from '@backstage/core-components';
+import { Content, Header, Link, Page } from '@backstage/core-components';
 import {
   appLanguageApiRef,
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
-import { Profile } from '@internal/plugin-peer-directory-common';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
 import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
-import { ReactNode, useEffect, useState } from 'react';
+import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
-import { errorMessage } from './errorMessage';
+import { Pending } from './Pending';
+import { useLoad } from './useLoad';
 import { peerDirectoryTranslationRef } from '../translation';
 import { formatDate } from './formatDate';
 import { useGroupTitles } from './useGroupTitles';
@@ -47,35 +41,12 @@ export function ProfilePage() {
   const language = useApi(appLanguageApiRef).getLanguage().language;
   const { t } = useTranslationRef(peerDirectoryTranslationRef);
   const groups = useGroupTitles();
-  const [state, setState] = useState<
-    | { status: 'loading' }
-    | { status: 'error'; message: string; notFound: boolean }
-    | { status: 'done'; profile: Profile }
-  >({ status: 'loading' });
+  const { state } = useLoad(() => api.getProfile(id ?? ''), [api, id]);
+  const notFound =
+    state.status === 'error' &&
+    (state.httpStatus === 404 || state.httpStatus === 400);
 
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .getProfile(id ?? '')
-      .then(profile => !cancelled && setState({ status: 'done', profile }))
-      .catch(
-        error =>
-          !cancelled &&
-          setState({
-            status: 'error',
-            message: errorMessage(error),
-            notFound:
-              error?.response?.status === 404 ||
-              error?.response?.status === 400,
-          }),
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [api, id]);
-
-  const title =
-    state.status === 'done' ? state.profile.displayName : t('title');
+  const title = state.status === 'done' ? state.value.displayName : t('title');
   return (
     <Page themeId="home">
       <Header
@@ -85,66 +56,61 @@ export function ProfilePage() {
       />
       <Content>
         <Link to="../..">{t('profile.back')}</Link>
-        {state.status === 'loading' && <Progress />}
-        {state.status === 'error' && (
-          <Alert
-            severity={state.notFound ? 'info' : 'error'}
-            role="alert"
-            style={{ marginTop: 16 }}
-          >
-            {state.notFound
-              ? t('profile.notFound')
-              : t('error', { message: state.message })}
+        {notFound ? (
+          <Alert severity="info" role="alert" style={{ marginTop: 16 }}>
+            {t('profile.notFound')}
           </Alert>
+        ) : (
+          <Pending state={state} />
         )}
         {state.status === 'done' && (
           <Card style={{ marginTop: 16 }}>
             <CardContent>
               <Typography variant="h5" component="h2" gutterBottom>
-                {t(`roles.${state.profile.role}`)} ·{' '}
-                {state.profile.availability === 'paused' &&
-                state.profile.pausedUntil
+                {t(`roles.${state.value.role}`)} ·{' '}
+                {state.value.availability === 'paused' &&
+                state.value.pausedUntil
                   ? t('availability.pausedUntil', {
-                      date: formatDate(state.profile.pausedUntil, language),
+                      date: formatDate(state.value.pausedUntil, language),
                     })
-                  : t(`availability.${state.profile.availability}`)}
+                  : t(`availability.${state.value.availability}`)}
               </Typography>
               <dl>
                 <Field label={t('profile.region')}>
-                  {groups.title(state.profile.region)}
+                  {groups.title(state.value.region)}
                 </Field>
-                {state.profile.units.length > 0 && (
+                {state.value.units.length > 0 && (
                   <Field label={t('profile.units')}>
-                    {state.profile.units.map(groups.title).join(', ')}
+                    {state.value.units.map(groups.title).join(', ')}
                   </Field>
                 )}
                 <Field label={t('profile.languages')}>
-                  {state.profile.languages
+                  {state.value.languages
                     .map(l => t(`languages.${l}`))
                     .join(', ')}
                 </Field>
-                {state.profile.supportModes.length > 0 && (
+                {state.value.supportModes.length > 0 && (
                   <Field label={t('profile.modes')}>
-                    {state.profile.supportModes
+                    {state.value.supportModes
                       .map(m => t(`modes.${m}`))
                       .join(', ')}
                   </Field>
                 )}
-                {state.profile.topics.length > 0 && (
+                {state.value.topics.length > 0 && (
                   <Field label={t('profile.topics')}>
-                    {state.profile.topics.map(x => t(`topics.${x}`)).join(', ')}
+                    {state.value.topics.map(x => t(`topics.${x}`)).join(', ')}
                   </Field>
                 )}
-                {state.profile.assignmentTypes.length > 0 && (
+                {state.value.assignmentTypes.length > 0 && (
                   <Field label={t('profile.assignmentTypes')}>
-                    {state.profile.assignmentTypes
+                    {state.value.assignmentTypes
                       .map(x => t(`assignmentTypes.${x}`))
                       .join(', ')}
                   </Field>
                 )}
-                {state.profile.trainings.length > 0 && (
+                {state.value.trainings.length > 0 && (
                   <Field label={t('profile.trainings')}>
-                    {state.profile.trainings
+                    {state.value.trainings
                       .map(
                         tr =>
                           `${t(`trainings.${tr.kind}`)}, ${formatDate(
@@ -157,20 +123,18 @@ export function ProfilePage() {
                       .join('; ')}
                   </Field>
                 )}
-                {state.profile.experience && (
+                {state.value.experience && (
                   <Field label={t('profile.experience')}>
-                    {state.profile.experience
+                    {state.value.experience
                       .map(e => t(`experiences.${e}`))
                       .join(', ')}
                   </Field>
                 )}
-                {state.profile.story && (
-                  <Field label={t('profile.story')}>
-                    {state.profile.story}
-                  </Field>
+                {state.value.story && (
+                  <Field label={t('profile.story')}>{state.value.story}</Field>
                 )}
               </dl>
-              {(state.profile.experience || state.profile.story) && (
+              {(state.value.experience || state.value.story) && (
                 <Typography variant="body2" color="textSecondary">
                   {t('profile.consentNote')}
                 </Typography>

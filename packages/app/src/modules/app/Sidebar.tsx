@@ -10,7 +10,6 @@ import {
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
-import { usePermission } from '@backstage/plugin-permission-react';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import MenuIcon from '@material-ui/icons/Menu';
@@ -20,7 +19,7 @@ import SettingsIcon from '@material-ui/icons/Settings';
 import AccessibilityIcon from '@material-ui/icons/Accessibility';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import { AREAS, AreaDefinition } from '../../areas';
+import { AREAS, AreaDefinition, useAreaAllowed } from '../../areas';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { portalTranslationRef } from '../../translation';
 
@@ -57,8 +56,7 @@ function Logo() {
 /** An area's navigation entry, shown only to roles that may open the area. */
 function AreaItem({ area }: { area: AreaDefinition }) {
   const { t } = useTranslationRef(portalTranslationRef);
-  const { allowed } = usePermission({ permission: area.permission });
-  if (!allowed) {
+  if (!useAreaAllowed(area)) {
     return null;
   }
   const Icon = area.icon;

@@ -1,18 +1,16 @@
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { usePermission } from '@backstage/plugin-permission-react';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemIcon from '@material-ui/core/ListItemIcon';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import { AREAS, AreaDefinition } from '../../areas';
+import { AREAS, AreaDefinition, useAreaAllowed } from '../../areas';
 import { portalTranslationRef } from '../../translation';
 
 function AreaEntry({ area }: { area: AreaDefinition }) {
   const { t } = useTranslationRef(portalTranslationRef);
-  const { allowed } = usePermission({ permission: area.permission });
-  if (!allowed) {
+  if (!useAreaAllowed(area)) {
     return null;
   }
   const Icon = area.icon;

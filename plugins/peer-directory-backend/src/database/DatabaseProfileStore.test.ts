@@ -365,5 +365,70 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
     });
+
+    it('exports everything about a person, and erases it all, safely twice', async () => {
+      const { knex, store } = await createStore();
+      const id = await store.createProfile(
+        person({
+          userRef: 'user:default/asa',
+          displayName: 'Åsa Lindqvist',
+          units: ['u1'],
+          story: 'Min berättelse',
+          consent: { experience: true, story: true },
+          trainings: [
+            {
+              kind: 'supervision',
+              completedOn: '2026-01-10',
+              certified: false,
+              recordedBy: 'x',
+            },
+          ],
+        }),
+      );
+      await store.createProfile(
+        person({ userRef: 'user:default/other', displayName: 'Annan Person' }),
+      );
+
+      const exported = (await store.exportPersonalData(
+        'user:default/asa',
+      )) as any;
+      expect(exported.profile).toMatchObject({
+        displayName: 'Åsa Lindqvist',
+        story: 'Min berättelse',
+        consent: { experience: true, story: true },
+      });
+      expect(exported.profile.consentHistory).toHaveLength(2);
+      expect(exported.profile.trainings).toHaveLength(1);
+
+      const report = await store.erasePersonalData('user:default/asa');
+      expect(report.erased).toBeGreaterThanOrEqual(6);
+      for (const table of [
+        'pd_profiles',
+        'pd_profile_tags',
+        'pd_trainings',
+        'pd_status_history',
+        'pd_consent_ledger',
+      ]) {
+        const rows = await knex(table).where(
+          table === 'pd_profiles' ? { id } : { profile_id: id },
+        );
+        expect(rows).toEqual([]);
+      }
+      expect(
+        await store.exportPersonalData('user:default/asa'),
+      ).toBeUndefined();
+      await expect(
+        store.erasePersonalData('user:default/asa'),
+      ).resolves.toEqual({
+        erased: 0,
+        anonymised: 0,
+        kept: [],
+      });
+      // Nobody else is touched.
+      expect(
+        (await store.listProfiles({ limit: 10 }, { includeSensitive: false }))
+          .totalCount,
+      ).toBe(1);
+    });
   },
 );

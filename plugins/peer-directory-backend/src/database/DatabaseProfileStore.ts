@@ -24,6 +24,11 @@ import {
   TrainingRequest,
   SUPPORT_MODES,
 } from '@internal/plugin-peer-directory-common';
+import {
+  ErasureReport,
+  PersonalDataProvider,
+} from '@internal/plugin-personal-data-node';
+import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -97,7 +102,7 @@ export type ReadOptions = {
  * The peer directory's store: its own tables only. Rows are snake_case,
  * the API camelCase; the conversion is in toProfile and toTraining.
  */
-export class DatabaseProfileStore {
+export class DatabaseProfileStore implements PersonalDataProvider {
   private constructor(private readonly db: Knex) {}
 
   static async create(options: {
@@ -651,6 +656,42 @@ export class DatabaseProfileStore {
       recordedBy: actor,
       recordedAt: at,
     };
+  }
+
+  // --- personal data (GDPR art. 15 and 17) --------------------------------
+
+  /** Everything the directory holds about a person. */
+  async exportPersonalData(userRef: string): Promise<JsonObject | undefined> {
+    const own = await this.getOwnProfile(userRef);
+    return own
+      ? (JSON.parse(JSON.stringify({ profile: own })) as JsonObject)
+      : undefined;
+  }
+
+  /**
+   * Removes the person's profile and every row that belongs to it, in one
+   * transaction. Running it again finds nothing and erases nothing.
+   */
+  async erasePersonalData(userRef: string): Promise<ErasureReport> {
+    return this.db.transaction(async tx => {
+      const row = await tx('pd_profiles')
+        .where({ user_ref: userRef })
+        .first('id');
+      if (!row) {
+        return { erased: 0, anonymised: 0, kept: [] };
+      }
+      let erased = 0;
+      for (const table of [
+        'pd_profile_tags',
+        'pd_trainings',
+        'pd_status_history',
+        'pd_consent_ledger',
+      ]) {
+        erased += await tx(table).where({ profile_id: row.id }).delete();
+      }
+      erased += await tx('pd_profiles').where({ id: row.id }).delete();
+      return { erased, anonymised: 0, kept: [] };
+    });
   }
 
   // --- helpers -----------------------------------------------------------

@@ -330,6 +330,43 @@ describe('peer directory router', () => {
     expect(JSON.stringify(seen)).not.toMatch(/"story"|"experience"/);
   });
 
+  it('exports and erases a person for the personal-data service only', async () => {
+    const asUser = await request(server)
+      .get('/api/peer-directory/.personal-data/export')
+      .query({ userRef: 'user:default/newcomer' })
+      .set(as('newcomer'));
+    expect(asUser.status).toBe(403);
+    const service = { Authorization: mockCredentials.service.header() };
+    const badRef = await request(server)
+      .get('/api/peer-directory/.personal-data/export')
+      .query({ userRef: 'group:default/skane' })
+      .set(service);
+    expect(badRef.status).toBe(400);
+    expect(badRef.body.error.message).toContain('userRef');
+
+    const exported = await request(server)
+      .get('/api/peer-directory/.personal-data/export')
+      .query({ userRef: 'user:default/newcomer' })
+      .set(service);
+    expect(exported.status).toBe(200);
+    expect(exported.body.data.profile.displayName).toBe('Nora Nykomling');
+
+    const erased = await request(server)
+      .post('/api/peer-directory/.personal-data/erase')
+      .query({ userRef: 'user:default/newcomer' })
+      .set(service);
+    expect(erased.status).toBe(200);
+    expect(erased.body.report.erased).toBeGreaterThan(0);
+    expect(auditEvents).toEqual([
+      'personal-data-export',
+      'personal-data-erase',
+    ]);
+    const gone = await request(server)
+      .get('/api/peer-directory/profiles/me')
+      .set(as('newcomer'));
+    expect(gone.status).toBe(404);
+  });
+
   it('reports coverage by region and unit', async () => {
     const res = await request(server)
       .get('/api/peer-directory/coverage')

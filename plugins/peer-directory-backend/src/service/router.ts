@@ -28,6 +28,7 @@ import {
   trainingSchema,
 } from '@internal/plugin-peer-directory-common';
 import { JsonObject } from '@backstage/types';
+import { createPersonalDataRouter } from '@internal/plugin-personal-data-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -55,6 +56,9 @@ export async function createRouter(
       permissions: peerDirectoryPermissions,
     }),
   );
+  // Export and erasure of a person's data, for the portal's personal-data
+  // service (service credentials only).
+  router.use(createPersonalDataRouter({ provider: store, httpAuth, auditor }));
 
   const user = (req: express.Request) =>
     httpAuth.credentials(req, { allow: ['user'] });

@@ -1,6 +1,7 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { audited } from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PersonalDataProvider } from './types';
@@ -36,33 +37,18 @@ export function createPersonalDataRouter(options: {
   const { provider, httpAuth, auditor } = options;
   const router = Router();
 
-  const run = async <T>(
-    req: express.Request,
-    eventId: string,
-    userRef: string,
-    step: () => Promise<T>,
-  ): Promise<T> => {
-    const event = await auditor.createEvent({
-      eventId,
-      request: req,
-      severityLevel: 'high',
-      meta: { userRef },
-    });
-    try {
-      const result = await step();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  };
-
   router.get('/.personal-data/export', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const userRef = userRefOf(String(req.query.userRef ?? ''));
-    const data = await run(req, 'personal-data-export', userRef, () =>
-      provider.exportPersonalData(userRef),
+    const data = await audited(
+      auditor,
+      req,
+      {
+        eventId: 'personal-data-export',
+        severityLevel: 'high',
+        meta: { userRef },
+      },
+      () => provider.exportPersonalData(userRef),
     );
     res.json({ userRef, data: data ?? null });
   });
@@ -70,8 +56,15 @@ export function createPersonalDataRouter(options: {
   router.post('/.personal-data/erase', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const userRef = userRefOf(String(req.query.userRef ?? ''));
-    const report = await run(req, 'personal-data-erase', userRef, () =>
-      provider.erasePersonalData(userRef),
+    const report = await audited(
+      auditor,
+      req,
+      {
+        eventId: 'personal-data-erase',
+        severityLevel: 'high',
+        meta: { userRef },
+      },
+      () => provider.erasePersonalData(userRef),
     );
     res.json({ userRef, report });
   });

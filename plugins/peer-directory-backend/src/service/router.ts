@@ -27,13 +27,12 @@ import {
   statusChangeSchema,
   trainingSchema,
 } from '@internal/plugin-peer-directory-common';
-import { JsonObject } from '@backstage/types';
 import { createPersonalDataRouter } from '@internal/plugin-personal-data-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DatabaseProfileStore } from '../database/DatabaseProfileStore';
-import { parse } from './validation';
+import { audited, parseInput } from '@internal/plugin-portal-node';
 
 export type RouterOptions = {
   store: DatabaseProfileStore;
@@ -82,34 +81,10 @@ export async function createRouter(
     }
   }
 
-  /** Runs a step as an audit event: success or failure, with the record. */
-  async function audited<T>(
-    req: express.Request,
-    eventId: string,
-    meta: JsonObject,
-    severity: 'low' | 'medium' | 'high',
-    step: () => Promise<T>,
-  ): Promise<T> {
-    const event = await auditor.createEvent({
-      eventId,
-      request: req,
-      severityLevel: severity,
-      meta,
-    });
-    try {
-      const result = await step();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  }
-
   router.get('/profiles', async (req, res) => {
     const credentials = await user(req);
     await require(credentials, peerDirectoryReadPermission);
-    const query = parse(profileQuerySchema, req.query, 'query');
+    const query = parseInput(profileQuerySchema, req.query, 'query');
     const includeSensitive = await allowed(
       credentials,
       peerDirectorySensitiveReadPermission,
@@ -118,10 +93,13 @@ export async function createRouter(
     const sensitiveShown = list.items.filter(p => p.experience || p.story);
     if (sensitiveShown.length) {
       await audited(
+        auditor,
         req,
-        'sensitive-read',
-        { profileIds: sensitiveShown.map(p => p.id), route: 'list' },
-        'medium',
+        {
+          eventId: 'sensitive-read',
+          severityLevel: 'medium',
+          meta: { profileIds: sensitiveShown.map(p => p.id), route: 'list' },
+        },
         async () => undefined,
       );
     }
@@ -144,13 +122,12 @@ export async function createRouter(
       req,
     )) as BackstageCredentials<BackstageUserPrincipal>;
     await require(credentials, peerDirectoryOwnProfilePermission);
-    const update = parse(ownProfileUpdateSchema, req.body, 'body');
+    const update = parseInput(ownProfileUpdateSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
     const profile = await audited(
+      auditor,
       req,
-      'profile-update',
-      { userRef },
-      'medium',
+      { eventId: 'profile-update', severityLevel: 'medium', meta: { userRef } },
       () => store.updateOwnProfile(userRef, update),
     );
     res.json(profile);
@@ -161,13 +138,16 @@ export async function createRouter(
       req,
     )) as BackstageCredentials<BackstageUserPrincipal>;
     await require(credentials, peerDirectoryOwnProfilePermission);
-    const consent = parse(consentUpdateSchema, req.body, 'body');
+    const consent = parseInput(consentUpdateSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
     const { profile } = await audited(
+      auditor,
       req,
-      'consent-change',
-      { userRef, consent },
-      'high',
+      {
+        eventId: 'consent-change',
+        severityLevel: 'high',
+        meta: { userRef, consent },
+      },
       () => store.setConsent(userRef, consent),
     );
     res.json(profile);
@@ -176,7 +156,11 @@ export async function createRouter(
   router.get('/profiles/:id', async (req, res) => {
     const credentials = await user(req);
     await require(credentials, peerDirectoryReadPermission);
-    const id = parse(z.object({ id: profileIdSchema }), req.params, 'path').id;
+    const id = parseInput(
+      z.object({ id: profileIdSchema }),
+      req.params,
+      'path',
+    ).id;
     const includeSensitive = await allowed(
       credentials,
       peerDirectorySensitiveReadPermission,
@@ -187,10 +171,13 @@ export async function createRouter(
     }
     if (profile.experience || profile.story) {
       await audited(
+        auditor,
         req,
-        'sensitive-read',
-        { profileIds: [id], route: 'get' },
-        'medium',
+        {
+          eventId: 'sensitive-read',
+          severityLevel: 'medium',
+          meta: { profileIds: [id], route: 'get' },
+        },
         async () => undefined,
       );
     }
@@ -202,13 +189,16 @@ export async function createRouter(
       req,
     )) as BackstageCredentials<BackstageUserPrincipal>;
     await require(credentials, peerDirectoryOwnProfilePermission);
-    const interest = parse(interestSchema, req.body, 'body');
+    const interest = parseInput(interestSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
     const entry = await audited(
+      auditor,
       req,
-      'interest-register',
-      { userRef },
-      'medium',
+      {
+        eventId: 'interest-register',
+        severityLevel: 'medium',
+        meta: { userRef },
+      },
       async () =>
         store.registerInterest(
           userRef,
@@ -230,13 +220,20 @@ export async function createRouter(
       req,
     )) as BackstageCredentials<BackstageUserPrincipal>;
     await require(credentials, peerDirectoryManagePermission);
-    const id = parse(z.object({ id: profileIdSchema }), req.params, 'path').id;
-    const change = parse(statusChangeSchema, req.body, 'body');
+    const id = parseInput(
+      z.object({ id: profileIdSchema }),
+      req.params,
+      'path',
+    ).id;
+    const change = parseInput(statusChangeSchema, req.body, 'body');
     const profile = await audited(
+      auditor,
       req,
-      'status-change',
-      { profileId: id, status: change.status },
-      'medium',
+      {
+        eventId: 'status-change',
+        severityLevel: 'medium',
+        meta: { profileId: id, status: change.status },
+      },
       () => store.changeStatus(id, change, credentials.principal.userEntityRef),
     );
     res.json(profile);
@@ -247,13 +244,20 @@ export async function createRouter(
       req,
     )) as BackstageCredentials<BackstageUserPrincipal>;
     await require(credentials, peerDirectoryManagePermission);
-    const id = parse(z.object({ id: profileIdSchema }), req.params, 'path').id;
-    const training = parse(trainingSchema, req.body, 'body');
+    const id = parseInput(
+      z.object({ id: profileIdSchema }),
+      req.params,
+      'path',
+    ).id;
+    const training = parseInput(trainingSchema, req.body, 'body');
     const record = await audited(
+      auditor,
       req,
-      'training-record',
-      { profileId: id, kind: training.kind },
-      'low',
+      {
+        eventId: 'training-record',
+        severityLevel: 'low',
+        meta: { profileId: id, kind: training.kind },
+      },
       () =>
         store.addTraining(id, training, credentials.principal.userEntityRef),
     );
@@ -264,7 +268,7 @@ export async function createRouter(
   // listed profiles, never lived experience, whatever the consent.
   router.get('/collator/documents', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    const { cursor } = parse(
+    const { cursor } = parseInput(
       z.object({ cursor: z.string().max(500).optional() }).strict(),
       req.query,
       'query',
@@ -291,7 +295,7 @@ export async function createRouter(
   router.get('/coverage', async (req, res) => {
     const credentials = await user(req);
     await require(credentials, peerDirectoryReadPermission);
-    const { region } = parse(coverageQuerySchema, req.query, 'query');
+    const { region } = parseInput(coverageQuerySchema, req.query, 'query');
     res.json(await store.coverage(region));
   });
 

@@ -2,10 +2,12 @@ import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
 /**
- * Parses input with a schema from -common. A failure is a 400 whose
+ * Parses input with a schema from a -common package. A failure is a 400 whose
  * message names each field that is wrong, and nothing is stored.
+ *
+ * @public
  */
-export function parse<T extends z.ZodType>(
+export function parseInput<T extends z.ZodType>(
   schema: T,
   value: unknown,
   where: 'body' | 'query' | 'path',

@@ -1,0 +1,7 @@
+/**
+ * Backend helpers shared by the portal's plugins.
+ *
+ * @packageDocumentation
+ */
+export { audited } from './audited';
+export { parseInput } from './parseInput';

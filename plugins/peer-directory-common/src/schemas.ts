@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import {
+  groupNameSchema,
+  isoDate,
+  plainText,
+  uniqueArray,
+  userRefSchema,
+} from '@internal/plugin-portal-common';
+import {
   ASSIGNMENT_TYPES,
   AVAILABILITIES,
   EXPERIENCES,
@@ -11,56 +18,11 @@ import {
   TRAINING_KINDS,
 } from './vocabulary';
 
-/** Group names of the catalog (regions and units). */
-const groupName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a catalog group name');
+const groupName = groupNameSchema;
+const text = plainText;
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(value => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return (
-      !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-    );
-  }, 'must be a real date');
-
-/** Whether text has control characters other than tab, newline and return. */
-function hasControlCharacters(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (
-      (code < 32 && code !== 9 && code !== 10 && code !== 13) ||
-      code === 127
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Plain text: no control characters other than newlines and tabs. */
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine(
-      value => !hasControlCharacters(value),
-      'must not contain control characters',
-    );
-
-const uniqueArray = <T extends z.ZodType>(item: T, max: number) =>
-  z
-    .array(item)
-    .max(max)
-    .refine(values => new Set(values).size === values.length, {
-      message: 'must not repeat a value',
-    });
+/** A calendar date, YYYY-MM-DD, that exists (kept here for old imports). */
+export { isoDate };
 
 /** Query of GET /profiles. Unknown parameters are refused. @public */
 export const profileQuerySchema = z
@@ -74,6 +36,10 @@ export const profileQuerySchema = z
     assignmentType: z.enum(ASSIGNMENT_TYPES).optional(),
     availability: z.enum(AVAILABILITIES).optional(),
     training: z.enum(TRAINING_KINDS).optional(),
+    /** Only these people (one or several `userRef` parameters). */
+    userRef: z
+      .union([userRefSchema, z.array(userRefSchema).min(1).max(100)])
+      .optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().max(500).optional(),
   })

@@ -5,3 +5,6 @@
  */
 export { audited } from './audited';
 export { parseInput } from './parseInput';
+export { foldSwedish, queryTerms, escapeLike } from './fold';
+export { encodeKeyset, decodeKeyset } from './keyset';
+export { DEMO_REGIONS, seededRandom } from './demo';

@@ -32,7 +32,11 @@ import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
-import { escapeLike, foldSwedish, queryTerms } from './fold';
+import {
+  escapeLike,
+  foldSwedish,
+  queryTerms,
+} from '@internal/plugin-portal-node';
 
 const MIGRATIONS = resolvePackagePath(
   '@internal/plugin-peer-directory-backend',
@@ -136,6 +140,9 @@ export class DatabaseProfileStore implements PersonalDataProvider {
       );
       if (query.region) qb.where('p.region', query.region);
       if (query.role) qb.where('p.role', query.role);
+      if (query.userRef) {
+        qb.whereIn('p.user_ref', ([] as string[]).concat(query.userRef));
+      }
       if (query.availability) qb.where('p.availability', query.availability);
       const tag = (kind: TagKind, value: string | undefined) => {
         if (value) {

@@ -9,23 +9,9 @@ import {
   DatabaseProfileStore,
   NewProfile,
 } from '../database/DatabaseProfileStore';
+import { DEMO_REGIONS, seededRandom } from '@internal/plugin-portal-node';
 
-/** Regions and their units, as in catalog/org.yaml. */
-export const DEMO_REGIONS: Record<string, string[]> = {
-  'vastra-gotaland': [
-    'vgr-sahlgrenska-avd-367',
-    'vgr-psykosmottagning-gbg',
-    'gbg-boendestod-centrum',
-  ],
-  skane: ['skane-malmo-avd-3', 'skane-lund-oppenvard'],
-  jonkoping: [
-    'rjl-ryhov-avd-1',
-    'rjl-varnamo-oppenvard',
-    'rjl-recovery-college',
-  ],
-  stockholm: ['sll-psykiatri-sodra-avd-14', 'sll-norra-oppenvard'],
-  vasterbotten: ['vll-umea-avd-5', 'vll-skelleftea-oppenvard'],
-};
+export { DEMO_REGIONS };
 
 const FIRST = [
   'Anna',
@@ -123,21 +109,13 @@ function weighted<T>(
 }
 
 /** A small deterministic random generator, so the seed is the same every time. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 /**
  * Makes `count` fictional profiles, the same on every call. The first four
  * belong to the demo users of catalog/org.yaml who are peers and peer
  * supporters, so that they find themselves.
  */
 export function demoProfiles(count: number, seed = 42): NewProfile[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const some = <T>(list: readonly T[], max: number) => {
     const n = 1 + Math.floor(rnd() * max);

@@ -1,0 +1,7 @@
+/**
+ * The assignment board's backend.
+ *
+ * @packageDocumentation
+ */
+export { assignmentsPlugin as default } from './plugin';
+export { DatabaseAssignmentStore } from './database/DatabaseAssignmentStore';

@@ -66,8 +66,10 @@ export type Assignment = {
 /** A page of assignments. @public */
 export type AssignmentList = {
   items: Assignment[];
-  /** Total matching the filters (first page only). */
+  /** Total matching the filters (first page only), counted up to 1000. */
   totalCount?: number;
+  /** Set when there are more than `totalCount` (show "1000+"). */
+  totalIsAtLeast?: boolean;
   nextCursor?: string;
 };
 

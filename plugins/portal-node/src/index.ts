@@ -8,3 +8,5 @@ export { parseInput } from './parseInput';
 export { foldSwedish, queryTerms, escapeLike } from './fold';
 export { encodeKeyset, decodeKeyset } from './keyset';
 export { DEMO_REGIONS, seededRandom } from './demo';
+export { runStoreBenchmark, benchmarkArg } from './storeBenchmark';
+export type { BenchmarkQuery } from './storeBenchmark';

@@ -193,6 +193,9 @@ const DONE: AssignmentState[] = ['completed', 'approved', 'exported'];
 
 const ERASED_REF = 'user:default/erased';
 
+/** Lists count their total up to this many. */
+const COUNT_LIMIT = 1000;
+
 /** The state of generated honoraria, by the state of their assignment. */
 const HONORARIUM_STATE_OF: Partial<
   Record<AssignmentState, Honorarium['state']>
@@ -225,6 +228,7 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
         tableName: 'as_knex_migrations',
       });
     }
+    await refreshStatistics(client, 'optimize');
     return new DatabaseAssignmentStore(
       client,
       options.rates,
@@ -266,11 +270,14 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
       } else if (view === 'review') {
         qb.where('a.state', 'requested');
       } else if (view === 'mine') {
-        qb.whereExists(
-          this.db('as_interests as i')
-            .whereRaw('i.assignment_id = a.id')
-            .where('i.user_ref', caller.userRef)
-            .whereIn('i.status', ['interested', 'selected']),
+        // From the person's few interests to their assignments (index on
+        // as_interests.user_ref), not the other way round.
+        qb.whereIn(
+          'a.id',
+          this.db('as_interests')
+            .where('user_ref', caller.userRef)
+            .whereIn('status', ['interested', 'selected'])
+            .select('assignment_id'),
         );
       } else if (view === 'unit') {
         qb.where(w =>
@@ -351,10 +358,22 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
     const hasMore = rows.length > query.limit;
     const pageRows = rows.slice(0, query.limit);
 
+    // The total, on the first page only, counted up to COUNT_LIMIT: past
+    // that, "more than 1000" is all a person needs, and the count stays
+    // cheap however large the board grows.
     let totalCount: number | undefined;
+    let totalIsAtLeast: boolean | undefined;
     if (!query.cursor) {
-      const [{ count }] = await filtered().count({ count: '*' });
-      totalCount = Number(count);
+      const [{ count }] = await this.db
+        .from(
+          filtered()
+            .select(this.db.raw('1'))
+            .limit(COUNT_LIMIT + 1)
+            .as('c'),
+        )
+        .count({ count: '*' });
+      totalCount = Math.min(Number(count), COUNT_LIMIT);
+      totalIsAtLeast = Number(count) > COUNT_LIMIT || undefined;
     }
     const items = await this.toAssignments(pageRows, caller);
     if (score) {
@@ -381,7 +400,7 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
         nextCursor = encodeKeyset([last.first_start, last.id]);
       }
     }
-    return { items, totalCount, nextCursor };
+    return { items, totalCount, totalIsAtLeast, nextCursor };
   }
 
   /** Open assignments that peers can still show interest in. */
@@ -1455,6 +1474,7 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
       });
       created += fresh.length;
     }
+    if (created) await refreshStatistics(this.db, 'analyze');
     return created;
   }
 
@@ -1635,6 +1655,16 @@ function suitabilityScore(
   return { sql: parts.join(' + ') || '0', bindings };
 }
 
+/**
+ * Keeps SQLite's query planner informed: without statistics it picks the
+ * wrong index for the board (measured: 140 ms against 1 ms at 100,000
+ * assignments). PostgreSQL's autovacuum does this on its own.
+ */
+async function refreshStatistics(db: Knex, how: 'optimize' | 'analyze') {
+  if (db.client.config.client === 'pg') return;
+  await db.raw(how === 'analyze' ? 'ANALYZE' : 'PRAGMA optimize=0x10002');
+}
+
 async function batchInsert(
   tx: Knex.Transaction,
   table: string,
@@ -1642,8 +1672,9 @@ async function batchInsert(
 ) {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]).length;
-  // Stay well under the bound-parameter limits of both databases.
-  const size = Math.max(1, Math.floor(8000 / columns));
+  // Stay under the bound-parameter limits of both databases, and under
+  // SQLite's 500 terms of a compound select (knex's multi-row insert).
+  const size = Math.max(1, Math.min(400, Math.floor(8000 / columns)));
   for (let i = 0; i < rows.length; i += size) {
     await tx(table).insert(rows.slice(i, i + size));
   }

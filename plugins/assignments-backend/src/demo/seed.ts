@@ -89,6 +89,8 @@ type Options = {
   peers?: Array<{ userRef: string; displayName: string }>;
   /** Interests per assignment (at most the number of peers). */
   interestsPerAssignment?: number;
+  /** Make the assignments from this position on (for generating in batches). */
+  offset?: number;
 };
 
 /**
@@ -100,7 +102,8 @@ export function demoAssignments(
   count: number,
   options: Options,
 ): GeneratedAssignment[] {
-  const rnd = seededRandom(options.seed ?? 7);
+  const seed = options.seed ?? 7;
+  let rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const peers = options.peers ?? DEMO_PEERS;
   const perAssignment = Math.min(
@@ -111,7 +114,10 @@ export function demoAssignments(
   const regions = Object.keys(DEMO_REGIONS);
   const total = STATE_PLAN.reduce((s, [, n]) => s + n, 0);
   const out: GeneratedAssignment[] = [];
-  for (let i = 0; i < count; i++) {
+  const offset = options.offset ?? 0;
+  for (let i = offset; i < offset + count; i++) {
+    // Each assignment from its own seed: a batch is the same as in a whole.
+    rnd = seededRandom(mix(seed * 100_003 + i));
     // States in the plan's proportions, cycling.
     let k = i % total;
     let state: AssignmentState = 'open';
@@ -131,7 +137,7 @@ export function demoAssignments(
       : -(3 + Math.floor(rnd() * 100));
     // A distinct day per assignment for the demo peers, so that selections
     // never overlap; weekdays, 9:00 or 13:00.
-    let day = today.plus({ days: dayOffset + (i % 7) * 0 });
+    let day = today.plus({ days: dayOffset });
     if (day.weekday > 5) day = day.plus({ days: 8 - day.weekday });
     const startHour = rnd() < 0.5 ? 9 : 13;
     const hours = pick([1.5, 2, 3, 4, 6]);
@@ -193,7 +199,7 @@ export function demoAssignments(
     const createdBy = BOOKERS[unit] ?? 'user:default/karin.sjoberg';
     const done = ['completed', 'approved', 'exported'].includes(state);
     out.push({
-      id: demoId(options.seed ?? 7, i + 1),
+      id: demoId(seed, i + 1),
       booking,
       region,
       state,
@@ -223,6 +229,14 @@ export function demoAssignments(
     });
   }
   return out;
+}
+
+/** Mixes the bits of a number, so that neighbouring seeds part at once. */
+function mix(n: number): number {
+  let h = n >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function shuffle<T>(list: readonly T[], rnd: () => number): T[] {

@@ -70,9 +70,29 @@ const BOOKERS: Record<string, string> = {
   'sll-psykiatri-sodra-avd-14': 'user:default/leila.karimi',
 };
 
+/**
+ * The demo users who are peers, and ten fictional peers (not in the
+ * directory's demo data, so the selection view shows no profile for them)
+ * so that the evaluation dashboards have enough people to show figures.
+ */
 const DEMO_PEERS = [
   { userRef: 'user:default/asa.lindqvist', displayName: 'Åsa Lindqvist' },
   { userRef: 'user:default/omar.haddad', displayName: 'Omar Haddad' },
+  ...[
+    'Maja Ek',
+    'Hassan Ali',
+    'Linnea Berg',
+    'Per Holm',
+    'Aino Lehto',
+    'Fatima Noor',
+    'Gustav Strand',
+    'Sofia Lind',
+    'Nils Sjöberg',
+    'Elsa Wik',
+  ].map((displayName, i) => ({
+    userRef: `user:default/demo-peer-${String(i + 1).padStart(2, '0')}`,
+    displayName,
+  })),
 ];
 
 /** A UUID made from a number, the same on every run (demo ids). */
@@ -107,7 +127,7 @@ export function demoAssignments(
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const peers = options.peers ?? DEMO_PEERS;
   const perAssignment = Math.min(
-    options.interestsPerAssignment ?? 2,
+    options.interestsPerAssignment ?? 3,
     peers.length,
   );
   const today = DateTime.fromISO(options.today, { zone: 'Europe/Stockholm' });
@@ -251,7 +271,7 @@ function shuffle<T>(list: readonly T[], rnd: () => number): T[] {
 /** Seeds the demo assignments (idempotent: existing ids are skipped). */
 export async function seedDemoAssignments(
   store: DatabaseAssignmentStore,
-  count = 42,
+  count = 126,
 ): Promise<number> {
   return store.insertGenerated(
     demoAssignments(count, { today: store.today() }),

@@ -25,8 +25,8 @@ import { useSearchParams } from 'react-router-dom';
 import { assignmentsApiRef } from '../api/AssignmentsApi';
 import { assignmentsTranslationRef } from '../translation';
 import { AssignmentCard } from './AssignmentCard';
-import { errorMessage } from './useLoad';
-import { useGroups } from './useGroups';
+import { errorMessage } from '@internal/plugin-portal-react';
+import { useGroupTitles as useGroups } from '@internal/plugin-portal-react';
 
 const PAGE_SIZE = 20;
 

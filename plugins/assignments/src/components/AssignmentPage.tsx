@@ -19,8 +19,8 @@ import { assignmentsTranslationRef } from '../translation';
 import { AssignmentActions } from './AssignmentActions';
 import { Pending, StateChip, refName } from './common';
 import { formatDateTime, formatDay, formatSlot } from './format';
-import { errorMessage, useLoad } from './useLoad';
-import { useGroups } from './useGroups';
+import { errorMessage, useLoad } from '@internal/plugin-portal-react';
+import { useGroupTitles as useGroups } from '@internal/plugin-portal-react';
 import {
   CompleteForm,
   FeedbackForm,

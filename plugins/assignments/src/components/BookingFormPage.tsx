@@ -37,8 +37,12 @@ import {
 } from './bookingForm';
 import { Pending } from './common';
 import { formatDateTime } from './format';
-import { errorMessage, httpStatus, useLoad } from './useLoad';
-import { useGroups } from './useGroups';
+import {
+  errorMessage,
+  httpStatus,
+  useLoad,
+} from '@internal/plugin-portal-react';
+import { useGroupTitles as useGroups } from '@internal/plugin-portal-react';
 
 const useStyles = makeStyles(theme => ({
   paper: { padding: theme.spacing(3), maxWidth: 960 },

@@ -38,7 +38,7 @@ import {
   formatMoney,
   previousMonth,
 } from './format';
-import { errorMessage, useLoad } from './useLoad';
+import { errorMessage, useLoad } from '@internal/plugin-portal-react';
 import { HonorariaTable } from './WorkPanels';
 
 const useStyles = makeStyles(theme => ({

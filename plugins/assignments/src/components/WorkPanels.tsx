@@ -29,7 +29,7 @@ import { assignmentsApiRef } from '../api/AssignmentsApi';
 import { assignmentsTranslationRef } from '../translation';
 import { placesLeft } from './common';
 import { formatDay, formatMoney } from './format';
-import { useGroups } from './useGroups';
+import { useGroupTitles as useGroups } from '@internal/plugin-portal-react';
 
 const AVAILABILITIES = ['available', 'limited', 'paused'] as const;
 

@@ -1,28 +1,24 @@
-import { Progress } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   Assignment,
   AssignmentState,
 } from '@internal/plugin-assignments-common';
 import Chip from '@material-ui/core/Chip';
-import { Alert } from '@material-ui/lab';
 import { assignmentsTranslationRef } from '../translation';
-import { Loaded } from './useLoad';
+import {
+  Loaded,
+  Pending as SharedPending,
+} from '@internal/plugin-portal-react';
 
 /** What to show while something loads, or when it could not be loaded. */
 export function Pending(props: { state: Loaded<unknown> }) {
   const { t } = useTranslationRef(assignmentsTranslationRef);
-  if (props.state.status === 'loading') {
-    return <Progress />;
-  }
-  if (props.state.status === 'error') {
-    return (
-      <Alert severity="error" role="alert">
-        {t('error', { message: props.state.message })}
-      </Alert>
-    );
-  }
-  return null;
+  return (
+    <SharedPending
+      state={props.state}
+      format={m => t('error', { message: m })}
+    />
+  );
 }
 
 const STATE_COLOURS: Partial<Record<AssignmentState, 'primary' | 'secondary'>> =

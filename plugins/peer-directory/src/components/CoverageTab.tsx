@@ -9,9 +9,9 @@ import { Alert } from '@material-ui/lab';
 import { Fragment } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
 import { Pending } from './Pending';
-import { useLoad } from './useLoad';
+import { useLoad } from '@internal/plugin-portal-react';
 import { peerDirectoryTranslationRef } from '../translation';
-import { useGroupTitles } from './useGroupTitles';
+import { useGroupTitles } from '@internal/plugin-portal-react';
 
 /** Where peer support is available, by region and unit, and by mode. */
 export function CoverageTab() {

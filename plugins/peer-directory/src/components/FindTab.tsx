@@ -20,10 +20,10 @@ import { Alert } from '@material-ui/lab';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '@internal/plugin-portal-react';
 import { peerDirectoryTranslationRef } from '../translation';
 import { ProfileCard } from './ProfileCard';
-import { useGroupTitles } from './useGroupTitles';
+import { useGroupTitles } from '@internal/plugin-portal-react';
 
 const FILTERS = [
   'region',

@@ -30,13 +30,13 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import { FormEvent, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '@internal/plugin-portal-react';
 import { Pending } from './Pending';
-import { useLoad } from './useLoad';
+import { useLoad } from '@internal/plugin-portal-react';
 import { peerDirectoryTranslationRef } from '../translation';
 import { CheckboxGroup } from './CheckboxGroup';
 import { formatDate } from './formatDate';
-import { useGroupTitles } from './useGroupTitles';
+import { useGroupTitles } from '@internal/plugin-portal-react';
 
 /** The signed-in person's own page: register interest, or keep the profile and consent. */
 export function MineTab() {

@@ -20,12 +20,12 @@ import Typography from '@material-ui/core/Typography';
 import { Alert } from '@material-ui/lab';
 import { FormEvent, useState } from 'react';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
-import { errorMessage } from './errorMessage';
+import { errorMessage } from '@internal/plugin-portal-react';
 import { Pending } from './Pending';
-import { useLoad } from './useLoad';
+import { useLoad } from '@internal/plugin-portal-react';
 import { peerDirectoryTranslationRef } from '../translation';
 import { formatDate } from './formatDate';
-import { useGroupTitles } from './useGroupTitles';
+import { useGroupTitles } from '@internal/plugin-portal-react';
 
 /** Coordinators' queue: people who registered interest or are in training. */
 export function OnboardingTab() {

@@ -12,10 +12,10 @@ import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { peerDirectoryApiRef } from '../api/PeerDirectoryApi';
 import { Pending } from './Pending';
-import { useLoad } from './useLoad';
+import { useLoad } from '@internal/plugin-portal-react';
 import { peerDirectoryTranslationRef } from '../translation';
 import { formatDate } from './formatDate';
-import { useGroupTitles } from './useGroupTitles';
+import { useGroupTitles } from '@internal/plugin-portal-react';
 
 function Field(props: { label: string; children: ReactNode }) {
   return (

@@ -1,21 +1,26 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useEffect, useState } from 'react';
+
+type Group = { name: string; title: string; type: string; parent?: string };
+type Option = { name: string; title: string };
 
 /**
- * Titles of the organisation's regions and units (catalog groups), so that
- * `skane-malmo-avd-3` reads "Vuxenpsykiatri Malmö, avdelning 3". Names
- * without a title show as they are.
+ * The organisation's regions and units (catalog groups), so that names such
+ * as `vgr-sahlgrenska-avd-367` read as their titles. Names without a title
+ * show as they are.
+ * @public
  */
 export function useGroupTitles(): {
   title: (name: string) => string;
-  regions: Array<{ name: string; title: string }>;
-  unitsOf: (region: string) => Array<{ name: string; title: string }>;
+  regions: Option[];
+  /** Units of one region, or every unit. */
+  units: (region?: string) => Option[];
+  /** Units of one region. */
+  unitsOf: (region: string) => Option[];
 } {
   const catalogApi = useApi(catalogApiRef);
-  const [groups, setGroups] = useState<
-    Array<{ name: string; title: string; type: string; parent?: string }>
-  >([]);
+  const [groups, setGroups] = useState<Group[]>([]);
   useEffect(() => {
     let cancelled = false;
     catalogApi
@@ -43,13 +48,19 @@ export function useGroupTitles(): {
     };
   }, [catalogApi]);
   const byName = new Map(groups.map(g => [g.name, g.title]));
-  const sorted = (list: typeof groups) =>
+  const sorted = (list: Group[]) =>
     list
       .map(g => ({ name: g.name, title: g.title }))
       .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
   return {
     title: name => byName.get(name) ?? name,
     regions: sorted(groups.filter(g => g.type === 'region')),
+    units: region =>
+      sorted(
+        groups.filter(
+          g => g.type === 'unit' && (!region || g.parent === region),
+        ),
+      ),
     unitsOf: region =>
       sorted(groups.filter(g => g.type === 'unit' && g.parent === region)),
   };

@@ -1,7 +1,27 @@
+import { ResponseError } from '@backstage/errors';
 import { DependencyList, useCallback, useEffect, useState } from 'react';
-import { errorMessage } from './errorMessage';
 
-/** The state of something loaded from the backend. */
+/**
+ * The message to show a person: the server's own (which names the field
+ * that is wrong) when it sent one, otherwise the error's.
+ * @public
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ResponseError) {
+    return error.body?.error?.message || error.message;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The HTTP status of a failed call, if it was one. @public */
+export function httpStatus(error: unknown): number | undefined {
+  if (error instanceof ResponseError) return error.response.status;
+  const status = (error as { response?: { status?: unknown } })?.response
+    ?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The state of something loaded from the backend. @public */
 export type Loaded<T> =
   | { status: 'loading' }
   | { status: 'error'; message: string; httpStatus?: number }
@@ -11,6 +31,7 @@ export type Loaded<T> =
  * Loads a value when the dependencies change, ignoring answers that arrive
  * after the component moved on; `reload` loads it again, and `set`
  * replaces it with a value the backend sent back after a change.
+ * @public
  */
 export function useLoad<T>(
   load: () => Promise<T>,
@@ -29,7 +50,7 @@ export function useLoad<T>(
         setState({
           status: 'error',
           message: errorMessage(error),
-          httpStatus: error?.response?.status,
+          httpStatus: httpStatus(error),
         }),
     );
     return () => {

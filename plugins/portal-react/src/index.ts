@@ -1,0 +1,9 @@
+/**
+ * Frontend helpers shared by the portal's plugins.
+ *
+ * @packageDocumentation
+ */
+export { useLoad, errorMessage, httpStatus } from './useLoad';
+export type { Loaded } from './useLoad';
+export { Pending } from './Pending';
+export { useGroupTitles } from './useGroupTitles';

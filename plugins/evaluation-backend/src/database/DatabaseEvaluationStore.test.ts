@@ -1,0 +1,416 @@
+import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { AssignmentFact } from '@internal/plugin-assignments-common';
+import { AttendanceFact } from '@internal/plugin-network-meetings-common';
+import { DatabaseEvaluationStore, Scope } from './DatabaseEvaluationStore';
+import { generateAssignmentFacts } from '../demo/generate';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+/** Monday 23 November 2026, 10:00 in Stockholm. */
+const NOW = new Date('2026-11-23T09:00:00.000Z');
+const ALL: Scope = { kind: 'all' };
+
+const peer = (n: number) => `user:default/p${n}`;
+
+let seq = 1000;
+function completed(
+  overrides: Partial<AssignmentFact> & { peerCount?: number } = {},
+): AssignmentFact {
+  const { peerCount = 1, ...rest } = overrides;
+  seq++;
+  return {
+    seq,
+    kind: 'assignment-completed',
+    assignmentId: `a-${seq}`,
+    occurredAt: '2026-11-20T10:00:00.000Z',
+    workDate: '2026-11-10',
+    unit: 'skane-malmo-avd-3',
+    region: 'skane',
+    type: 'share-story',
+    peers: Array.from({ length: peerCount }, (_, i) => ({
+      peerRef: peer(i),
+      actualMinutes: 120,
+    })),
+    ...rest,
+  };
+}
+
+function attendance(
+  cursor: number,
+  occurrenceId: string,
+  startsAt: string,
+  attended: number,
+  region: string | null = 'skane',
+): AttendanceFact {
+  return {
+    cursor: String(cursor),
+    occurrenceId,
+    meetingId: `m-${occurrenceId}`,
+    kind: 'network-meeting',
+    region,
+    audience: 'peers',
+    startsAt,
+    confirmed: attended + 2,
+    attended,
+    absent: 2,
+    recordedAt: '2026-11-20T10:00:00.000Z',
+  } as AttendanceFact;
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseEvaluationStore on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseEvaluationStore.create({
+        database: mockServices.database({ knex }),
+        clock: () => NOW,
+      });
+      return { knex, store };
+    }
+
+    const month = {
+      from: '2026-11',
+      to: '2026-11',
+      groupBy: 'month' as const,
+    };
+
+    it('ingests each fact once, whichever path and however often it comes', async () => {
+      const { store, knex } = await createStore();
+      const facts = [
+        completed({ peerCount: 5 }),
+        completed({ peerCount: 5 }),
+        {
+          ...completed(),
+          kind: 'honorarium-approved' as const,
+          peers: undefined,
+          totalOre: 123450,
+        },
+      ];
+      expect(await store.ingestAssignmentFacts(facts)).toBe(3);
+      // The event path and the pull deliver the same facts again, one twice
+      // in the same batch.
+      expect(await store.ingestAssignmentFacts([facts[0], facts[0]])).toBe(0);
+      expect(
+        await store.ingestAssignmentFacts(facts, { cursor: String(seq) }),
+      ).toBe(0);
+      expect(await store.getCursor('assignments')).toBe(String(seq));
+      const [{ n }] = await knex('ev_facts').count({ n: '*' });
+      expect(Number(n)).toBe(3);
+
+      const m = await store.metrics(month, ALL);
+      expect(m.totals.assignmentsCompleted).toBe(2);
+      expect(m.totals.hours).toBe(20);
+      expect(m.totals.honorariaSek).toBe(1234.5);
+      expect(m.totals.activePeers).toBe(5);
+      expect(m.totals.unitsUsingPeers).toBe(1);
+    });
+
+    it('puts activity in its Europe/Stockholm month, also when it arrives late', async () => {
+      const { store } = await createStore();
+      await store.ingestAssignmentFacts([
+        completed({ workDate: '2026-04-01', peerCount: 5 }),
+      ]);
+      // Arrives later but happened at the end of March.
+      await store.ingestAssignmentFacts([
+        completed({ workDate: '2026-03-31', peerCount: 6 }),
+      ]);
+      await store.ingestAttendanceFacts([
+        // 00:30 on 1 April in Stockholm (summer time, UTC+2).
+        attendance(1, 'o1', '2026-03-31T22:30:00.000Z', 7),
+        // 23:30 on 31 October in Stockholm (winter time, UTC+1).
+        attendance(2, 'o2', '2026-10-31T22:30:00.000Z', 8),
+        // 00:30 on 1 November.
+        attendance(3, 'o3', '2026-10-31T23:30:00.000Z', 9),
+      ]);
+      const m = await store.metrics(
+        { from: '2026-03', to: '2026-04', groupBy: 'month' },
+        ALL,
+      );
+      expect(m.groups.map(g => [g.key, g.figures.activePeers])).toEqual([
+        ['2026-03', 6],
+        ['2026-04', 5],
+      ]);
+      expect(m.groups.map(g => g.figures.meetingAttendance)).toEqual([0, 7]);
+      const autumn = await store.metrics(
+        { from: '2026-10', to: '2026-11', groupBy: 'month' },
+        ALL,
+      );
+      expect(autumn.groups.map(g => g.figures.meetingAttendance)).toEqual([
+        8, 9,
+      ]);
+      const quarters = await store.metrics(
+        { from: '2026-01', to: '2026-06', groupBy: 'quarter' },
+        ALL,
+      );
+      expect(quarters.groups.map(g => [g.key, g.figures.activePeers])).toEqual([
+        ['2026-Q1', 6],
+        // The same five peers are not counted twice within the quarter.
+        ['2026-Q2', 5],
+      ]);
+      // The previous period has the same length, just before.
+      expect(quarters.previous).toEqual({ from: '2025-07', to: '2025-12' });
+    });
+
+    it('replaces a meeting’s attendance with its latest fact only', async () => {
+      const { store } = await createStore();
+      await store.ingestAttendanceFacts([
+        attendance(5, 'o1', '2026-11-05T17:00:00.000Z', 12),
+      ]);
+      await store.ingestAttendanceFacts([
+        attendance(9, 'o1', '2026-11-05T17:00:00.000Z', 10),
+        // An older one arriving late changes nothing.
+        attendance(3, 'o1', '2026-11-05T17:00:00.000Z', 30),
+      ]);
+      await store.ingestAttendanceFacts([
+        attendance(9, 'o1', '2026-11-05T17:00:00.000Z', 10),
+        attendance(10, 'o2', '2026-11-06T17:00:00.000Z', 3, null),
+      ]);
+      const m = await store.metrics(month, ALL);
+      expect(m.totals.meetingAttendance).toBe(13);
+      const skane = await store.metrics({ ...month, region: 'skane' }, ALL);
+      expect(skane.totals.meetingAttendance).toBe(10);
+      // With a unit filter, meetings (which have no unit) do not apply.
+      const unit = await store.metrics(
+        { ...month, unit: 'skane-malmo-avd-3' },
+        ALL,
+      );
+      expect(unit.totals.meetingAttendance).toBeNull();
+    });
+
+    it('hides figures resting on fewer than five people or sessions', async () => {
+      const { store } = await createStore();
+      await store.ingestAssignmentFacts([
+        // Unit A: three peers, many hours.
+        completed({ unit: 'skane-malmo-avd-3', peerCount: 3 }),
+        completed({ unit: 'skane-malmo-avd-3', peerCount: 3 }),
+        // Unit B: six peers.
+        completed({ unit: 'skane-lund-oppenvard', peerCount: 6 }),
+        // Unit C: five peers.
+        completed({
+          unit: 'rjl-ryhov-avd-1',
+          region: 'jonkoping',
+          peerCount: 5,
+        }),
+        ...[1, 2, 3, 4].map(rating => ({
+          ...completed({ unit: 'skane-lund-oppenvard' }),
+          kind: 'feedback-given' as const,
+          peers: undefined,
+          rating,
+        })),
+      ]);
+      for (let i = 0; i < 3; i++) {
+        await store.addSupportSession(
+          {
+            date: `2026-11-0${i + 1}`,
+            unit: 'vll-skelleftea-oppenvard',
+            mode: 'walk-and-talk',
+            minutes: 45,
+            topic: 'strengths',
+            kind: 'first',
+          },
+          'user:default/jonas.nilsson',
+          'vasterbotten',
+        );
+      }
+      const byUnit = await store.metrics({ ...month, groupBy: 'unit' }, ALL);
+      const unit = (u: string) => byUnit.groups.find(g => g.key === u)!.figures;
+      expect(unit('skane-malmo-avd-3').hours).toBe('<5');
+      expect(unit('skane-malmo-avd-3').assignmentsCompleted).toBe('<5');
+      expect(unit('skane-malmo-avd-3').activePeers).toBe('<5');
+      expect(unit('skane-lund-oppenvard').activePeers).toBe(6);
+      // Four ratings: the average is hidden.
+      expect(unit('skane-lund-oppenvard').averageFeedback).toBe('<5');
+      expect(unit('vll-skelleftea-oppenvard').supportSessions).toBe('<5');
+      expect(
+        unit('vll-skelleftea-oppenvard').sessionsByMode['walk-and-talk'],
+      ).toBe('<5');
+      expect(unit('vll-skelleftea-oppenvard').sessionsByMode.ward).toBe(0);
+      // Secondary suppression: the smallest other unit's hours are hidden
+      // too, so the total minus the shown units does not give A away.
+      expect(unit('rjl-ryhov-avd-1').hours).toBe('<5');
+      expect(unit('skane-lund-oppenvard').hours).toBe(12);
+      // The whole period rests on six distinct peers (p0–p5).
+      expect(byUnit.totals.activePeers).toBe(6);
+      expect(byUnit.totals.hours).toBe(34);
+      expect(byUnit.totals.supportSessions).toBe('<5');
+      expect(byUnit.changePercent.hours).toBeNull();
+
+      const byType = await store.metrics({ ...month, groupBy: 'type' }, ALL);
+      // Support sessions have no assignment type.
+      expect(byType.groups[0].figures.supportSessions).toBeNull();
+    });
+
+    it('shows team leaders their units and peers their own figures', async () => {
+      const { store } = await createStore();
+      await store.ingestAssignmentFacts([
+        completed({ unit: 'skane-malmo-avd-3', peerCount: 6 }),
+        completed({ unit: 'skane-lund-oppenvard', peerCount: 7 }),
+        completed({ unit: 'skane-lund-oppenvard', peerCount: 2 }),
+      ]);
+      const leader = await store.metrics(
+        { ...month, groupBy: 'unit' },
+        { kind: 'units', units: ['skane-malmo-avd-3'] },
+      );
+      expect(leader.groups.map(g => g.key)).toEqual(['skane-malmo-avd-3']);
+      expect(leader.totals.activePeers).toBe(6);
+      const own = await store.metrics(month, {
+        kind: 'own',
+        userRef: peer(1),
+      });
+      expect(own.scope).toBe('own');
+      expect(own.totals.assignmentsCompleted).toBe(3);
+      expect(own.totals.hours).toBe(6);
+      expect(own.totals.activePeers).toBeNull();
+      expect(own.totals.honorariaSek).toBeNull();
+      const other = await store.metrics(month, {
+        kind: 'own',
+        userRef: peer(6),
+      });
+      expect(other.totals.assignmentsCompleted).toBe(1);
+    });
+
+    it('keeps rollups equal to a full recount over the raw facts', async () => {
+      const { store, knex } = await createStore();
+      const facts = generateAssignmentFacts({
+        count: 3000,
+        seed: 7,
+        lastMonth: '2026-11',
+        months: 14,
+        peers: 60,
+      });
+      // In batches of odd sizes, with repeats and overlaps.
+      for (let i = 0; i < facts.length; i += 700) {
+        await store.ingestAssignmentFacts(facts.slice(i, i + 900));
+      }
+      await store.ingestAssignmentFacts(facts.slice(100, 400).reverse());
+
+      const expected = new Map<string, number[]>();
+      const expectedPeers = new Map<string, number[]>();
+      for (const f of facts) {
+        const k = [f.workDate.slice(0, 7), f.region, f.unit, f.type].join('|');
+        const e = expected.get(k) ?? [0, 0, 0, 0, 0];
+        if (f.kind === 'assignment-completed') {
+          e[0]++;
+          for (const p of f.peers!) {
+            e[1] += p.actualMinutes;
+            const pk = `${k}|${p.peerRef}`;
+            const pe = expectedPeers.get(pk) ?? [0, 0];
+            pe[0]++;
+            pe[1] += p.actualMinutes;
+            expectedPeers.set(pk, pe);
+          }
+        } else if (f.kind === 'honorarium-approved') {
+          e[2] += f.totalOre!;
+        } else {
+          e[3]++;
+          e[4] += f.rating!;
+        }
+        expected.set(k, e);
+      }
+      const rows = await knex('ev_activity_monthly');
+      const actual = new Map(
+        rows.map(r => [
+          [r.month, r.region, r.unit, r.type].join('|'),
+          [
+            r.assignments,
+            r.minutes,
+            r.honoraria_ore,
+            r.feedback_count,
+            r.feedback_sum,
+          ].map(Number),
+        ]),
+      );
+      expect(actual).toEqual(expected);
+      const peerRows = await knex('ev_peer_monthly');
+      expect(
+        new Map(
+          peerRows.map(r => [
+            [r.month, r.region, r.unit, r.type, r.peer_ref].join('|'),
+            [Number(r.assignments), Number(r.minutes)],
+          ]),
+        ),
+      ).toEqual(expectedPeers);
+
+      // And the figures of a query equal a recount of the facts.
+      const m = await store.metrics(
+        { from: '2026-01', to: '2026-06', groupBy: 'region', region: 'skane' },
+        ALL,
+      );
+      const inPeriod = facts.filter(
+        f =>
+          f.region === 'skane' &&
+          f.workDate >= '2026-01-01' &&
+          f.workDate <= '2026-06-30',
+      );
+      const done = inPeriod.filter(f => f.kind === 'assignment-completed');
+      const peers = new Set(done.flatMap(f => f.peers!.map(p => p.peerRef)));
+      expect(m.totals.activePeers).toBe(peers.size);
+      expect(m.totals.assignmentsCompleted).toBe(done.length);
+      const minutes = done.reduce(
+        (s, f) => s + f.peers!.reduce((t, p) => t + p.actualMinutes, 0),
+        0,
+      );
+      expect(m.totals.hours).toBe(Math.round((minutes / 60) * 10) / 10);
+      expect(m.groups).toHaveLength(1);
+    });
+
+    it('stores outcomes all or none and hides small cells', async () => {
+      const { store } = await createStore();
+      await store.upsertOutcomes(
+        [
+          {
+            region: 'skane',
+            input: {
+              unit: 'skane-malmo-avd-3',
+              periodStart: '2025-01-01',
+              periodEnd: '2025-06-30',
+              inpatientDays: 900,
+              admissions: 60,
+              readmissions30d: 4,
+              averageLengthOfStay: 15,
+              selfStigmaScore: 2.6,
+              selfStigmaRespondents: 4,
+              peerSupportStartedOn: '2025-07-01',
+            },
+          },
+          {
+            region: 'skane',
+            input: {
+              unit: 'skane-malmo-avd-3',
+              periodStart: '2025-07-01',
+              periodEnd: '2025-12-31',
+              inpatientDays: 700,
+              admissions: 52,
+              readmissions30d: 5,
+              selfStigmaScore: 2.3,
+              selfStigmaRespondents: 20,
+            },
+          },
+        ],
+        'user:default/sara.ek',
+      );
+      const { items } = await store.listOutcomes({}, ALL);
+      expect(items).toHaveLength(1);
+      expect(items[0].peerSupportStartedOn).toBe('2025-07-01');
+      const [before, after] = items[0].periods;
+      expect(before.phase).toBe('before');
+      expect(after.phase).toBe('after');
+      expect(before.readmissions30d).toBe('<5');
+      expect(before.selfStigmaScore).toBe('<5');
+      expect(after.selfStigmaScore).toBe(2.3);
+      expect(after.inpatientDays).toBe(700);
+      // A unit the team leader does not lead is not shown.
+      expect(
+        (
+          await store.listOutcomes(
+            {},
+            { kind: 'units', units: ['skane-lund-oppenvard'] },
+          )
+        ).items,
+      ).toEqual([]);
+    });
+  },
+);

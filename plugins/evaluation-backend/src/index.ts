@@ -1,0 +1,6 @@
+/**
+ * The evaluation dashboards' backend.
+ *
+ * @packageDocumentation
+ */
+export { evaluationPlugin as default } from './plugin';

@@ -1,0 +1,46 @@
+import { Content, Header, Page } from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import { Route, Routes } from 'react-router-dom';
+import { evaluationApiRef } from '../api/EvaluationApi';
+import { evaluationTranslationRef } from '../translation';
+import { Dashboard } from './Dashboard';
+import { OutcomesAdmin } from './OutcomesAdmin';
+import { ReportPage } from './ReportPage';
+import { SessionForm } from './SessionForm';
+import { useLoad } from '@internal/plugin-portal-react';
+
+/** The evaluation: dashboard, report, session form and outcome indicators. */
+export function EvaluationPage() {
+  const api = useApi(evaluationApiRef);
+  const { t } = useTranslationRef(evaluationTranslationRef);
+  const me = useLoad(() => api.me(), [api]).state;
+  const caps = me.status === 'done' ? me.value : undefined;
+  const forbidden = (ok: boolean | undefined, element: JSX.Element) =>
+    ok ? element : <Typography role="alert">{t('forbidden')}</Typography>;
+  return (
+    <Page themeId="home">
+      <Header title={t('title')} subtitle={t('subtitle')} />
+      <Content>
+        <Routes>
+          <Route path="/" element={<Dashboard me={caps} />} />
+          <Route path="/report" element={<ReportPage />} />
+          <Route
+            path="/sessions"
+            element={
+              caps
+                ? forbidden(caps.canLogSessions, <SessionForm me={caps} />)
+                : null
+            }
+          />
+          <Route
+            path="/outcomes"
+            element={
+              caps ? forbidden(caps.canManageOutcomes, <OutcomesAdmin />) : null
+            }
+          />
+        </Routes>
+      </Content>
+    </Page>
+  );
+}

@@ -33,21 +33,21 @@ export const AREAS: readonly AreaDefinition[] = [
     path: '/assignments',
     icon: AssignmentIcon,
     permission: portalAreaPermissions.assignments,
-    placeholder: true,
+    placeholder: false,
   },
   {
     area: 'networkMeetings',
     path: '/network-meetings',
     icon: EventIcon,
     permission: portalAreaPermissions.networkMeetings,
-    placeholder: true,
+    placeholder: false,
   },
   {
     area: 'evaluation',
     path: '/evaluation',
     icon: TimelineIcon,
     permission: portalAreaPermissions.evaluation,
-    placeholder: true,
+    placeholder: false,
   },
 ];
 

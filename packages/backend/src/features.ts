@@ -13,7 +13,10 @@ import signalsBackend from '@backstage/plugin-signals-backend';
 import userSettingsBackend from '@backstage/plugin-user-settings-backend';
 import authDemoProvider from '@internal/plugin-auth-backend-module-demo-provider';
 import portalPermissionPolicy from '@internal/plugin-permission-backend-module-portal-policy';
+import assignmentsBackend from '@internal/plugin-assignments-backend';
+import evaluationBackend from '@internal/plugin-evaluation-backend';
 import peerDirectoryBackend from '@internal/plugin-peer-directory-backend';
+import networkMeetingsBackend from '@internal/plugin-network-meetings-backend';
 import searchPeerDirectoryCollator from '@internal/plugin-search-backend-module-peer-directory';
 
 type Backend = ReturnType<typeof createBackend>;
@@ -55,6 +58,9 @@ export const portalFeatures = [
 
   // The portal's feature plugins.
   peerDirectoryBackend,
+  networkMeetingsBackend,
+  assignmentsBackend,
+  evaluationBackend,
 ];
 
 export function addPortalFeatures(backend: Backend): void {

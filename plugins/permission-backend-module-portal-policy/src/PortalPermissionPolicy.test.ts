@@ -9,6 +9,10 @@ import {
   portalAreaPermissions,
   roleGroupRef,
 } from '@internal/plugin-portal-common';
+import {
+  networkMeetingsAnswerPermissions,
+  networkMeetingsManagePermission,
+} from '@internal/plugin-network-meetings-common';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
 function policyFor(roles: PortalRole[]) {
@@ -72,6 +76,43 @@ describe('PortalPermissionPolicy', () => {
         asUser,
       ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it.each<[string, PortalRole, boolean]>([
+    ['peers', 'peer', true],
+    ['peers', 'peer-supporter', false],
+    ['peers', 'staff', false],
+    ['peers', 'coordinator', true],
+    ['peer-supporters', 'peer-supporter', true],
+    ['peer-supporters', 'peer', false],
+    ['everyone', 'staff', true],
+  ])(
+    'lets the audience %s be answered by %s: %s',
+    async (audience, role, allowed) => {
+      const permission =
+        networkMeetingsAnswerPermissions[
+          audience as keyof typeof networkMeetingsAnswerPermissions
+        ];
+      await expect(
+        policyFor([role]).handle({ permission }, asUser),
+      ).resolves.toEqual({
+        result: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      });
+    },
+  );
+
+  it('lets only coordinators organise network meetings', async () => {
+    for (const role of PORTAL_ROLES) {
+      await expect(
+        policyFor([role]).handle(
+          { permission: networkMeetingsManagePermission },
+          asUser,
+        ),
+      ).resolves.toEqual({
+        result:
+          role === 'coordinator' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      });
+    }
   });
 
   it('grants by any one of several roles', async () => {

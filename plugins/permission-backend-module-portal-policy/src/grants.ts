@@ -1,4 +1,26 @@
 import {
+  assignmentCreatePermission,
+  assignmentInterestPermission,
+  assignmentManagePermission,
+  assignmentPublishOwnPermission,
+  assignmentReadPermission,
+  honorariumExportPermission,
+} from '@internal/plugin-assignments-common';
+import {
+  networkMeetingsAnswerEveryonePermission,
+  networkMeetingsAnswerPeerSupportersPermission,
+  networkMeetingsAnswerPeersPermission,
+  networkMeetingsManagePermission,
+  networkMeetingsReadPermission,
+} from '@internal/plugin-network-meetings-common';
+import {
+  evaluationOutcomeManagePermission,
+  evaluationReadAllPermission,
+  evaluationReadOwnPermission,
+  evaluationReadUnitsPermission,
+  evaluationSessionCreatePermission,
+} from '@internal/plugin-evaluation-common';
+import {
   peerDirectoryManagePermission,
   peerDirectoryOwnProfilePermission,
   peerDirectoryReadPermission,
@@ -47,6 +69,43 @@ export const PORTAL_GRANTS: Readonly<Record<string, Grant>> = {
   ],
   [peerDirectoryOwnProfilePermission.name]: SIGNED_IN,
   [peerDirectoryManagePermission.name]: ['coordinator'],
+
+  // Assignment board. Employees of the units book peers; team leaders'
+  // bookings are published at once, others' wait for a coordinator.
+  // Peers show interest; coordinators broker, approve and export.
+  [assignmentReadPermission.name]: SIGNED_IN,
+  [assignmentCreatePermission.name]: [
+    'staff',
+    'team-leader',
+    'coordinator',
+    'peer-supporter',
+    'manager',
+  ],
+  [assignmentPublishOwnPermission.name]: ['team-leader', 'coordinator'],
+  [assignmentInterestPermission.name]: ['peer'],
+  [assignmentManagePermission.name]: ['coordinator'],
+  [honorariumExportPermission.name]: ['coordinator'],
+
+  // Network meeting calendar. Everyone signed in sees the calendar;
+  // coordinators organise (and see who answered, with their needs). A
+  // meeting's audience decides who may answer it; organisers may answer all.
+  [networkMeetingsReadPermission.name]: SIGNED_IN,
+  [networkMeetingsManagePermission.name]: ['coordinator'],
+  [networkMeetingsAnswerEveryonePermission.name]: SIGNED_IN,
+  [networkMeetingsAnswerPeersPermission.name]: ['peer', 'coordinator'],
+  [networkMeetingsAnswerPeerSupportersPermission.name]: [
+    'peer-supporter',
+    'coordinator',
+  ],
+
+  // Evaluation dashboards. Managers and coordinators see every unit, team
+  // leaders their own units, peers and peer supporters their own figures;
+  // figures resting on fewer than 5 people are shown as "<5" to everyone.
+  [evaluationReadAllPermission.name]: ['manager', 'coordinator'],
+  [evaluationReadUnitsPermission.name]: ['team-leader'],
+  [evaluationReadOwnPermission.name]: ['peer', 'peer-supporter'],
+  [evaluationSessionCreatePermission.name]: ['peer-supporter'],
+  [evaluationOutcomeManagePermission.name]: ['manager', 'coordinator'],
 
   // Backstage's catalog holds the organisation (regions, units, roles,
   // people's names). Everyone signed in may read it; only the organisation

@@ -152,6 +152,11 @@ export const evaluationTranslationRef = createTranslationRef({
     },
     loading: 'Loading…',
     forbidden: 'You do not have access to the evaluation.',
+    noAccess: {
+      title: 'You do not have access to this page',
+      body: 'Your role in the network does not include this part of the portal. If you think it should, contact the coordinator in your region.',
+      home: 'Go to the home page',
+    },
     error: 'Something went wrong: {{message}}',
   },
   translations: {

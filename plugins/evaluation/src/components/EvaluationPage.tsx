@@ -1,4 +1,6 @@
-import { Content, Header, Page } from '@backstage/core-components';
+import { Content, Header, Link, Page } from '@backstage/core-components';
+import { RequirePermission } from '@backstage/plugin-permission-react';
+import { portalAreaPermissions } from '@internal/plugin-portal-common';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { Route, Routes } from 'react-router-dom';
@@ -10,8 +12,33 @@ import { ReportPage } from './ReportPage';
 import { SessionForm } from './SessionForm';
 import { useLoad } from '@internal/plugin-portal-react';
 
-/** The evaluation: dashboard, report, session form and outcome indicators. */
+/** The evaluation, for the roles the portal's area permission lets in. */
 export function EvaluationPage() {
+  return (
+    <RequirePermission
+      permission={portalAreaPermissions.evaluation}
+      errorPage={<NoAccess />}
+    >
+      <EvaluationPages />
+    </RequirePermission>
+  );
+}
+
+function NoAccess() {
+  const { t } = useTranslationRef(evaluationTranslationRef);
+  return (
+    <Page themeId="home">
+      <Header title={t('noAccess.title')} />
+      <Content>
+        <Typography paragraph>{t('noAccess.body')}</Typography>
+        <Link to="/">{t('noAccess.home')}</Link>
+      </Content>
+    </Page>
+  );
+}
+
+/** The evaluation: dashboard, report, session form and outcome indicators. */
+function EvaluationPages() {
   const api = useApi(evaluationApiRef);
   const { t } = useTranslationRef(evaluationTranslationRef);
   const me = useLoad(() => api.me(), [api]).state;

@@ -46,7 +46,15 @@ export function Filters(props: {
     </Grid>
   );
   return (
-    <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+    <fieldset
+      style={{
+        border: 0,
+        margin: 0,
+        padding: 16,
+        borderRadius: 4,
+        background: '#fff',
+      }}
+    >
       <legend style={{ position: 'absolute', left: -10000 }}>
         {t('filters.legend')}
       </legend>

@@ -121,6 +121,10 @@ const sv = {
   'widget.open': 'Öppna utvärderingen',
   loading: 'Hämtar…',
   forbidden: 'Du har inte tillgång till utvärderingen.',
+  'noAccess.title': 'Du har inte tillgång till den här sidan',
+  'noAccess.body':
+    'Din roll i nätverket omfattar inte den här delen av portalen. Om du tycker att den borde göra det, kontakta samordnaren i din region.',
+  'noAccess.home': 'Till startsidan',
   error: 'Något gick fel: {{message}}',
 } as const;
 

@@ -3,7 +3,17 @@ import {
   BookingRequest,
   DEFAULT_RATE_TABLE,
 } from '@internal/plugin-assignments-common';
-import { Caller, DatabaseAssignmentStore } from './DatabaseAssignmentStore';
+import {
+  ASSIGNMENT_STATES,
+  TRANSITION_ACTIONS,
+  TransitionRequest,
+} from '@internal/plugin-assignments-common';
+import { randomUUID } from 'node:crypto';
+import {
+  Caller,
+  DatabaseAssignmentStore,
+  GeneratedAssignment,
+} from './DatabaseAssignmentStore';
 import { demoAssignments } from '../demo/seed';
 
 jest.setTimeout(120_000);
@@ -343,6 +353,110 @@ describe.each(databases.eachSupportedId())(
       await expect(
         store.transition(request, { action: 'publish' }, coordinator),
       ).rejects.toMatchObject({ name: 'ConflictError' });
+    });
+
+    it('answers every transition in every state for every role as the rules say', async () => {
+      const { store } = await createStore();
+      const roles: Record<string, Caller> = {
+        coordinator,
+        unit: teamLeader,
+        peer: peer('asa'),
+        otherStaff: staffElsewhere,
+      };
+      // What the rules say: who may ask (coordinators always, the unit for
+      // cancel and complete), and from which states.
+      const from: Record<string, string[]> = {
+        publish: ['requested'],
+        'request-changes': ['requested'],
+        decline: ['requested'],
+        'mark-staffed': ['open'],
+        cancel: ['requested', 'open', 'staffed'],
+        complete: ['staffed'],
+        approve: ['completed'],
+      };
+      const unitMay = ['cancel', 'complete'];
+      const cases: Array<{
+        id: string;
+        state: string;
+        action: string;
+        role: string;
+      }> = [];
+      const generated: GeneratedAssignment[] = [];
+      for (const state of ASSIGNMENT_STATES) {
+        for (const action of TRANSITION_ACTIONS) {
+          for (const role of Object.keys(roles)) {
+            const id = randomUUID();
+            cases.push({ id, state, action, role });
+            generated.push({
+              id,
+              booking: booking({ peersWanted: 2 }),
+              region: 'vastra-gotaland',
+              state,
+              createdBy: teamLeader.userRef,
+              createdAt: NOW.toISOString(),
+              interests: ['requested', 'declined'].includes(state)
+                ? []
+                : [
+                    {
+                      userRef: 'user:default/omar',
+                      displayName: 'Omar',
+                      status: 'selected',
+                    },
+                  ],
+              worked: ['completed', 'approved', 'exported'].includes(state)
+                ? [
+                    {
+                      userRef: 'user:default/omar',
+                      actualHours: 2,
+                      travel: false,
+                    },
+                  ]
+                : undefined,
+            });
+          }
+        }
+      }
+      await store.insertGenerated(generated);
+      const request = (action: string): TransitionRequest =>
+        ({
+          action,
+          reason: 'Av skäl',
+          peers: [
+            { userRef: 'user:default/omar', actualHours: 2, travel: false },
+          ],
+        } as any);
+      const expected = (c: (typeof cases)[number]) => {
+        if (
+          ['peer', 'otherStaff'].includes(c.role) &&
+          ['requested', 'declined'].includes(c.state)
+        ) {
+          return 'NotFoundError';
+        }
+        if (
+          c.role !== 'coordinator' &&
+          !(c.role === 'unit' && unitMay.includes(c.action))
+        ) {
+          return 'NotAllowedError';
+        }
+        return from[c.action].includes(c.state) ? 'ok' : 'ConflictError';
+      };
+      const outcomes: string[] = [];
+      const wanted: string[] = [];
+      for (const c of cases) {
+        const body = request(c.action);
+        if (!['request-changes', 'decline', 'cancel'].includes(c.action)) {
+          delete (body as any).reason;
+        }
+        if (c.action !== 'complete') delete (body as any).peers;
+        const outcome = await store.transition(c.id, body, roles[c.role]).then(
+          () => 'ok',
+          (e: Error) => e.name,
+        );
+        outcomes.push(`${c.state} ${c.action} by ${c.role}: ${outcome}`);
+        wanted.push(`${c.state} ${c.action} by ${c.role}: ${expected(c)}`);
+      }
+      expect(outcomes).toEqual(wanted);
+      expect(cases).toHaveLength(8 * 7 * 4);
     });
 
     it('gives exactly the places wanted under 50 concurrent selections', async () => {

@@ -1448,27 +1448,41 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
           'as_facts',
           rows
             .filter(r => DONE.includes(r.assignment.state))
-            .map(r => {
+            .flatMap(r => {
               const a = fresh.find(x => x.id === r.assignment.id)!;
-              const fact: Omit<AssignmentFact, 'seq'> = {
-                kind: 'assignment-completed',
+              const base = {
                 assignmentId: a.id,
                 occurredAt: r.assignment.last_end,
                 workDate: stockholmDay(r.assignment.last_end),
                 unit: a.booking.unit,
                 region: a.region,
                 type: a.booking.type,
-                peers: (a.worked ?? []).map(w => ({
-                  peerRef: w.userRef,
-                  actualMinutes: Math.round(w.actualHours * 60),
-                })),
               };
-              return {
+              const facts: Array<Omit<AssignmentFact, 'seq'>> = [
+                {
+                  ...base,
+                  kind: 'assignment-completed',
+                  peers: (a.worked ?? []).map(w => ({
+                    peerRef: w.userRef,
+                    actualMinutes: Math.round(w.actualHours * 60),
+                  })),
+                },
+              ];
+              if (r.assignment.state !== 'completed') {
+                facts.push({
+                  ...base,
+                  kind: 'honorarium-approved',
+                  totalOre: honoraria
+                    .filter(h => h.assignment_id === a.id)
+                    .reduce((sum, h) => sum + h.total_ore, 0),
+                });
+              }
+              return facts.map(fact => ({
                 kind: fact.kind,
                 assignment_id: a.id,
                 occurred_at: fact.occurredAt,
                 payload: JSON.stringify(fact),
-              };
+              }));
             }),
         );
       });

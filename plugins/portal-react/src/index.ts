@@ -7,3 +7,5 @@ export { useLoad, errorMessage, httpStatus } from './useLoad';
 export type { Loaded } from './useLoad';
 export { Pending } from './Pending';
 export { useGroupTitles } from './useGroupTitles';
+export { PluginHttp, queryString } from './PluginHttp';
+export type { PluginRequest } from './PluginHttp';

@@ -1,5 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { PluginHttp, queryString } from '@internal/plugin-portal-react';
 import {
   Assignment,
   AssignmentDetails,
@@ -19,87 +19,48 @@ import {
   HonorariumExport,
 } from './AssignmentsApi';
 
-/** A query string; arrays repeat the parameter, empty values are left out. */
-function queryString(query: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== undefined && item !== null && item !== '') {
-        params.append(key, String(item));
-      }
-    }
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
 /** Talks to /api/assignments with the signed-in person's token. @public */
 export class AssignmentsClient implements AssignmentsApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
-
-  private async request(
-    path: string,
-    init?: { method: string; body?: unknown },
-  ): Promise<Response> {
-    const base = await this.options.discoveryApi.getBaseUrl('assignments');
-    const res = await this.options.fetchApi.fetch(`${base}${path}`, {
-      method: init?.method ?? 'GET',
-      headers:
-        init?.body !== undefined ? { 'Content-Type': 'application/json' } : {},
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res;
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.http = new PluginHttp('assignments', options);
   }
 
-  private async call<T>(
-    path: string,
-    init?: { method: string; body?: unknown },
-  ): Promise<T> {
-    return (await (await this.request(path, init)).json()) as T;
-  }
+  private readonly http: PluginHttp;
 
   listAssignments(query: Partial<AssignmentQuery>): Promise<AssignmentList> {
-    return this.call(`/assignments${queryString(query)}`);
+    return this.http.json(`/assignments${queryString(query)}`);
   }
 
   getAssignment(id: string): Promise<AssignmentDetails> {
-    return this.call(`/assignments/${encodeURIComponent(id)}`);
+    return this.http.json(`/assignments/${encodeURIComponent(id)}`);
   }
 
   createAssignment(request: BookingRequest): Promise<Assignment> {
-    return this.call('/assignments', { method: 'POST', body: request });
+    return this.http.json('/assignments', { method: 'POST', body: request });
   }
 
   updateAssignment(id: string, update: BookingUpdate): Promise<Assignment> {
-    return this.call(`/assignments/${encodeURIComponent(id)}`, {
+    return this.http.json(`/assignments/${encodeURIComponent(id)}`, {
       method: 'PATCH',
       body: update,
     });
   }
 
   showInterest(id: string, message?: string): Promise<Assignment> {
-    return this.call(`/assignments/${encodeURIComponent(id)}/interest`, {
+    return this.http.json(`/assignments/${encodeURIComponent(id)}/interest`, {
       method: 'POST',
       body: message ? { message } : {},
     });
   }
 
   async withdrawInterest(id: string): Promise<void> {
-    await this.request(`/assignments/${encodeURIComponent(id)}/interest`, {
+    await this.http.request(`/assignments/${encodeURIComponent(id)}/interest`, {
       method: 'DELETE',
     });
   }
 
   select(id: string, userRef: string): Promise<AssignmentDetails> {
-    return this.call(`/assignments/${encodeURIComponent(id)}/selection`, {
+    return this.http.json(`/assignments/${encodeURIComponent(id)}/selection`, {
       method: 'POST',
       body: { userRef },
     });
@@ -109,35 +70,38 @@ export class AssignmentsClient implements AssignmentsApi {
     id: string,
     request: TransitionRequest,
   ): Promise<AssignmentDetails> {
-    return this.call(`/assignments/${encodeURIComponent(id)}/transitions`, {
-      method: 'POST',
-      body: request,
-    });
+    return this.http.json(
+      `/assignments/${encodeURIComponent(id)}/transitions`,
+      {
+        method: 'POST',
+        body: request,
+      },
+    );
   }
 
   async giveFeedback(id: string, feedback: FeedbackRequest): Promise<void> {
-    await this.request(`/assignments/${encodeURIComponent(id)}/feedback`, {
+    await this.http.request(`/assignments/${encodeURIComponent(id)}/feedback`, {
       method: 'POST',
       body: feedback,
     });
   }
 
   summary(): Promise<AssignmentSummary> {
-    return this.call('/summary');
+    return this.http.json('/summary');
   }
 
   listHonoraria(query: HonorariumQuery): Promise<HonorariumList> {
-    return this.call(`/honoraria${queryString(query)}`);
+    return this.http.json(`/honoraria${queryString(query)}`);
   }
 
   listExports(): Promise<HonorariumExport[]> {
-    return this.call('/honoraria/exports');
+    return this.http.json('/honoraria/exports');
   }
 
   async exportHonoraria(
     query: { from: string; to: string } | { batch: string },
   ): Promise<DownloadedFile> {
-    const res = await this.request(
+    const res = await this.http.request(
       `/honoraria/export.csv${queryString(query)}`,
     );
     const disposition = res.headers.get('Content-Disposition') ?? '';

@@ -1,5 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { PluginHttp } from '@internal/plugin-portal-react';
 import {
   AttendanceFact,
   AttendanceRequest,
@@ -17,36 +17,14 @@ import { MeetingFilter, NetworkMeetingsApi } from './NetworkMeetingsApi';
 
 /** Talks to /api/network-meetings with the signed-in person's token. @public */
 export class NetworkMeetingsClient implements NetworkMeetingsApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
-
-  private async request(
-    path: string,
-    init?: { method: string; body?: unknown },
-  ): Promise<Response> {
-    const base = await this.options.discoveryApi.getBaseUrl('network-meetings');
-    const res = await this.options.fetchApi.fetch(`${base}${path}`, {
-      method: init?.method ?? 'GET',
-      headers:
-        init?.body !== undefined ? { 'Content-Type': 'application/json' } : {},
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-    if (!res.ok) {
-      throw await ResponseError.fromResponse(res);
-    }
-    return res;
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.http = new PluginHttp('network-meetings', options);
+    this.assignments = new PluginHttp('assignments', options);
   }
 
-  private async call<T>(
-    path: string,
-    init?: { method: string; body?: unknown },
-  ): Promise<T> {
-    return (await (await this.request(path, init)).json()) as T;
-  }
+  private readonly http: PluginHttp;
+  /** The assignment board, for the number of open assignments. */
+  private readonly assignments: PluginHttp;
 
   listMeetings(filter: MeetingFilter): Promise<MeetingList> {
     const params = new URLSearchParams();
@@ -55,19 +33,19 @@ export class NetworkMeetingsClient implements NetworkMeetingsApi {
         params.set(key, String(value));
       }
     }
-    return this.call(`/meetings?${params}`);
+    return this.http.json(`/meetings?${params}`);
   }
 
   getMeeting(id: string): Promise<Meeting> {
-    return this.call(`/meetings/${encodeURIComponent(id)}`);
+    return this.http.json(`/meetings/${encodeURIComponent(id)}`);
   }
 
   createMeeting(meeting: MeetingCreateRequest): Promise<Meeting> {
-    return this.call('/meetings', { method: 'POST', body: meeting });
+    return this.http.json('/meetings', { method: 'POST', body: meeting });
   }
 
   updateMeeting(id: string, patch: MeetingPatch): Promise<Meeting> {
-    return this.call(`/meetings/${encodeURIComponent(id)}`, {
+    return this.http.json(`/meetings/${encodeURIComponent(id)}`, {
       method: 'PATCH',
       body: patch,
     });
@@ -77,13 +55,16 @@ export class NetworkMeetingsClient implements NetworkMeetingsApi {
     id: string,
     scope: 'occurrence' | 'series',
   ): Promise<void> {
-    await this.request(`/meetings/${encodeURIComponent(id)}?scope=${scope}`, {
-      method: 'DELETE',
-    });
+    await this.http.request(
+      `/meetings/${encodeURIComponent(id)}?scope=${scope}`,
+      {
+        method: 'DELETE',
+      },
+    );
   }
 
   answer(id: string, rsvp: RsvpRequest): Promise<RsvpResult> {
-    return this.call(`/meetings/${encodeURIComponent(id)}/rsvp`, {
+    return this.http.json(`/meetings/${encodeURIComponent(id)}/rsvp`, {
       method: 'PUT',
       body: rsvp,
     });
@@ -91,7 +72,7 @@ export class NetworkMeetingsClient implements NetworkMeetingsApi {
 
   async listAttendees(id: string): Promise<Attendee[]> {
     return (
-      await this.call<{ items: Attendee[] }>(
+      await this.http.json<{ items: Attendee[] }>(
         `/meetings/${encodeURIComponent(id)}/attendees`,
       )
     ).items;
@@ -101,7 +82,7 @@ export class NetworkMeetingsClient implements NetworkMeetingsApi {
     id: string,
     attendance: AttendanceRequest,
   ): Promise<AttendanceFact> {
-    return this.call(`/meetings/${encodeURIComponent(id)}/attendance`, {
+    return this.http.json(`/meetings/${encodeURIComponent(id)}/attendance`, {
       method: 'POST',
       body: attendance,
     });
@@ -109,28 +90,25 @@ export class NetworkMeetingsClient implements NetworkMeetingsApi {
 
   async downloadIcs(id: string): Promise<Blob> {
     return (
-      await this.request(`/meetings/${encodeURIComponent(id)}/ics`)
+      await this.http.request(`/meetings/${encodeURIComponent(id)}/ics`)
     ).blob();
   }
 
   feedStatus(): Promise<FeedStatus> {
-    return this.call('/feeds/me');
+    return this.http.json('/feeds/me');
   }
 
   createFeed(): Promise<FeedCreated> {
-    return this.call('/feeds/me', { method: 'POST' });
+    return this.http.json('/feeds/me', { method: 'POST' });
   }
 
   async revokeFeed(): Promise<void> {
-    await this.request('/feeds/me', { method: 'DELETE' });
+    await this.http.request('/feeds/me', { method: 'DELETE' });
   }
 
   async openAssignments(): Promise<number | undefined> {
     try {
-      const base = await this.options.discoveryApi.getBaseUrl('assignments');
-      const res = await this.options.fetchApi.fetch(`${base}/summary`);
-      if (!res.ok) return undefined;
-      const body = (await res.json()) as { open?: unknown };
+      const body = await this.assignments.json<{ open?: unknown }>('/summary');
       return typeof body.open === 'number' && Number.isInteger(body.open)
         ? body.open
         : undefined;

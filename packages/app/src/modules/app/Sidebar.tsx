@@ -7,9 +7,12 @@ import {
   SidebarSpace,
   useSidebarOpenState,
 } from '@backstage/core-components';
-import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
-import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { notificationsApiRef } from '@backstage/plugin-notifications';
+import NotificationsIcon from '@material-ui/icons/Notifications';
+import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import MenuIcon from '@material-ui/icons/Menu';
@@ -106,7 +109,7 @@ function PortalSidebar() {
       </SidebarGroup>
       <SidebarSpace />
       <SidebarDivider />
-      <NotificationsSidebarItem text={t('nav.notifications')} />
+      <NotificationsItem />
       <SidebarItem
         icon={AccessibilityIcon}
         to="/accessibility"
@@ -126,5 +129,42 @@ function PortalSidebar() {
         />
       </SidebarGroup>
     </Sidebar>
+  );
+}
+
+/**
+ * Notifications with the unread count in the item's own text. Backstage's
+ * NotificationsSidebarItem shows the count beside a link whose accessible
+ * name leaves it out (axe: label-content-name-mismatch), so the portal
+ * keeps its own: the count is read again on every page change and each
+ * minute.
+ */
+function NotificationsItem() {
+  const { t } = useTranslationRef(portalTranslationRef);
+  const notificationsApi = useApi(notificationsApiRef);
+  const { pathname } = useLocation();
+  const [unread, setUnread] = useState(0);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick(n => n + 1), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    let cancelled = false;
+    notificationsApi
+      .getStatus()
+      .then(status => !cancelled && setUnread(status.unread))
+      .catch(() => {
+        // Without the count the item still leads to the notifications.
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [notificationsApi, pathname, tick]);
+  const text = unread
+    ? `${t('nav.notifications')} (${unread})`
+    : t('nav.notifications');
+  return (
+    <SidebarItem icon={NotificationsIcon} to="/notifications" text={text} />
   );
 }

@@ -10,3 +10,5 @@ export { encodeKeyset, decodeKeyset } from './keyset';
 export { DEMO_REGIONS, seededRandom } from './demo';
 export { runStoreBenchmark, benchmarkArg } from './storeBenchmark';
 export type { BenchmarkQuery } from './storeBenchmark';
+export { portalAccess, groupNames } from './access';
+export type { UserCredentials } from './access';

@@ -1,17 +1,12 @@
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   LoggerService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   AssignmentFact,
@@ -35,7 +30,12 @@ import {
   transitionSchema,
 } from '@internal/plugin-assignments-common';
 import { createPersonalDataRouter } from '@internal/plugin-personal-data-node';
-import { audited, parseInput } from '@internal/plugin-portal-node';
+import {
+  audited,
+  groupNames,
+  parseInput,
+  portalAccess,
+} from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -85,45 +85,38 @@ export async function createRouter(
   );
   router.use(createPersonalDataRouter({ provider: store, httpAuth, auditor }));
 
+  const access = portalAccess({ httpAuth, permissions });
+
   async function caller(req: express.Request) {
-    const credentials = (await httpAuth.credentials(req, {
-      allow: ['user'],
-    })) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await access.user(req);
     const [read, manage, interest, create, publishOwn, exportPay] =
-      await permissions.authorize(
-        [
-          assignmentReadPermission,
-          assignmentManagePermission,
-          assignmentInterestPermission,
-          assignmentCreatePermission,
-          assignmentPublishOwnPermission,
-          honorariumExportPermission,
-        ].map(permission => ({ permission })),
-        { credentials },
-      );
-    const ok = (d: { result: AuthorizeResult }) =>
-      d.result === AuthorizeResult.ALLOW;
-    if (!ok(read)) {
+      await access.allowedEach(credentials, [
+        assignmentReadPermission,
+        assignmentManagePermission,
+        assignmentInterestPermission,
+        assignmentCreatePermission,
+        assignmentPublishOwnPermission,
+        honorariumExportPermission,
+      ]);
+    if (!read) {
       throw new NotAllowedError(
         `Not allowed: ${assignmentReadPermission.name}`,
       );
     }
     const info = await userInfo.getUserInfo(credentials);
-    const groups = info.ownershipEntityRefs
-      .filter(ref => ref.startsWith('group:default/'))
-      .map(ref => ref.slice('group:default/'.length));
+    const groups = groupNames(info.ownershipEntityRefs);
     const who: Caller = {
       userRef: credentials.principal.userEntityRef,
       groups,
-      canManage: ok(manage),
-      canInterest: ok(interest),
+      canManage: manage,
+      canInterest: interest,
     };
     return {
       credentials,
       who,
-      canCreate: ok(create),
-      canPublishOwn: ok(publishOwn),
-      canExport: ok(exportPay),
+      canCreate: create,
+      canPublishOwn: publishOwn,
+      canExport: exportPay,
     };
   }
 

@@ -1,16 +1,11 @@
 import {
   AuditorService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   EvaluationCapabilities,
@@ -30,7 +25,12 @@ import {
   supportSessionSchema,
 } from '@internal/plugin-evaluation-common';
 import { PORTAL_ROLES } from '@internal/plugin-portal-common';
-import { audited, parseInput } from '@internal/plugin-portal-node';
+import {
+  audited,
+  groupNames,
+  parseInput,
+  portalAccess,
+} from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import {
@@ -65,32 +65,25 @@ export async function createRouter(
     createPermissionIntegrationRouter({ permissions: evaluationPermissions }),
   );
 
+  const access = portalAccess({ httpAuth, permissions });
+
   /** Who is asking, what they may see and do. */
   async function caller(req: express.Request) {
-    const credentials = (await httpAuth.credentials(req, {
-      allow: ['user'],
-    })) as BackstageCredentials<BackstageUserPrincipal>;
-    const decisions = await permissions.authorize(
-      [
+    const credentials = await access.user(req);
+    const [all, units, own, logSessions, manageOutcomes] =
+      await access.allowedEach(credentials, [
         evaluationReadAllPermission,
         evaluationReadUnitsPermission,
         evaluationReadOwnPermission,
         evaluationSessionCreatePermission,
         evaluationOutcomeManagePermission,
-      ].map(permission => ({ permission })),
-      { credentials },
-    );
-    const [all, units, own, logSessions, manageOutcomes] = decisions.map(
-      d => d.result === AuthorizeResult.ALLOW,
-    );
+      ]);
     const userRef = credentials.principal.userEntityRef;
     // The caller's units: their catalog groups that are not roles.
     const info = await userInfo.getUserInfo(credentials);
-    const myUnits = info.ownershipEntityRefs
-      .map(ref => ref.toLocaleLowerCase('en-US'))
-      .filter(ref => ref.startsWith('group:default/'))
-      .map(ref => ref.slice('group:default/'.length))
-      .filter(name => !ROLE_NAMES.has(name));
+    const myUnits = groupNames(info.ownershipEntityRefs).filter(
+      name => !ROLE_NAMES.has(name),
+    );
     let scope: Scope | undefined;
     if (all) {
       scope = { kind: 'all' };

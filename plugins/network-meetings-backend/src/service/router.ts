@@ -5,12 +5,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import { EventsService } from '@backstage/plugin-events-node';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   ATTENDANCE_RECORDED_TOPIC,
@@ -32,7 +28,11 @@ import {
   rsvpSchema,
 } from '@internal/plugin-network-meetings-common';
 import { createPersonalDataRouter } from '@internal/plugin-personal-data-node';
-import { audited, parseInput } from '@internal/plugin-portal-node';
+import {
+  audited,
+  parseInput,
+  portalAccess,
+} from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -72,35 +72,21 @@ export async function createRouter(
   // service (service credentials only).
   router.use(createPersonalDataRouter({ provider: store, httpAuth, auditor }));
 
-  const user = async (req: express.Request) =>
-    (await httpAuth.credentials(req, {
-      allow: ['user'],
-    })) as BackstageCredentials<BackstageUserPrincipal>;
-
-  async function require(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-  }
+  const { user, allowedEach, require } = portalAccess({
+    httpAuth,
+    permissions,
+  });
 
   /** The caller, with the audiences whose meetings they may answer. */
   async function viewerOf(
     credentials: BackstageCredentials<BackstageUserPrincipal>,
   ): Promise<Viewer> {
-    const decisions = await permissions.authorize(
-      AUDIENCES.map(a => ({ permission: networkMeetingsAnswerPermissions[a] })),
-      { credentials },
+    const granted = await allowedEach(
+      credentials,
+      AUDIENCES.map(a => networkMeetingsAnswerPermissions[a]),
     );
     const audiences = new Set<Audience>(
-      AUDIENCES.filter(
-        (_a, i) => decisions[i].result === AuthorizeResult.ALLOW,
-      ),
+      AUDIENCES.filter((_a, i) => granted[i]),
     );
     return { userRef: credentials.principal.userEntityRef, audiences };
   }

@@ -3,14 +3,8 @@ import {
   HttpAuthService,
   PermissionsService,
   UserInfoService,
-  BackstageCredentials,
-  BackstageUserPrincipal,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
   consentUpdateSchema,
@@ -32,7 +26,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { DatabaseProfileStore } from '../database/DatabaseProfileStore';
-import { audited, parseInput } from '@internal/plugin-portal-node';
+import {
+  audited,
+  parseInput,
+  portalAccess,
+} from '@internal/plugin-portal-node';
 
 export type RouterOptions = {
   store: DatabaseProfileStore;
@@ -59,27 +57,7 @@ export async function createRouter(
   // service (service credentials only).
   router.use(createPersonalDataRouter({ provider: store, httpAuth, auditor }));
 
-  const user = (req: express.Request) =>
-    httpAuth.credentials(req, { allow: ['user'] });
-
-  async function allowed(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ): Promise<boolean> {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
-  }
-
-  async function require(
-    credentials: BackstageCredentials,
-    permission: BasicPermission,
-  ) {
-    if (!(await allowed(credentials, permission))) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
-  }
+  const { user, allowed, require } = portalAccess({ httpAuth, permissions });
 
   router.get('/profiles', async (req, res) => {
     const credentials = await user(req);
@@ -107,9 +85,7 @@ export async function createRouter(
   });
 
   router.get('/profiles/me', async (req, res) => {
-    const credentials = (await user(
-      req,
-    )) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await user(req);
     const own = await store.getOwnProfile(credentials.principal.userEntityRef);
     if (!own) {
       throw new NotFoundError('You have no profile yet');
@@ -118,9 +94,7 @@ export async function createRouter(
   });
 
   router.put('/profiles/me', async (req, res) => {
-    const credentials = (await user(
-      req,
-    )) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await user(req);
     await require(credentials, peerDirectoryOwnProfilePermission);
     const update = parseInput(ownProfileUpdateSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
@@ -134,9 +108,7 @@ export async function createRouter(
   });
 
   router.put('/profiles/me/consent', async (req, res) => {
-    const credentials = (await user(
-      req,
-    )) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await user(req);
     await require(credentials, peerDirectoryOwnProfilePermission);
     const consent = parseInput(consentUpdateSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
@@ -185,9 +157,7 @@ export async function createRouter(
   });
 
   router.post('/interest', async (req, res) => {
-    const credentials = (await user(
-      req,
-    )) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await user(req);
     await require(credentials, peerDirectoryOwnProfilePermission);
     const interest = parseInput(interestSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
@@ -216,9 +186,7 @@ export async function createRouter(
   });
 
   router.post('/profiles/:id/status', async (req, res) => {
-    const credentials = (await user(
-      req,
-    )) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await user(req);
     await require(credentials, peerDirectoryManagePermission);
     const id = parseInput(
       z.object({ id: profileIdSchema }),
@@ -240,9 +208,7 @@ export async function createRouter(
   });
 
   router.post('/profiles/:id/training', async (req, res) => {
-    const credentials = (await user(
-      req,
-    )) as BackstageCredentials<BackstageUserPrincipal>;
+    const credentials = await user(req);
     await require(credentials, peerDirectoryManagePermission);
     const id = parseInput(
       z.object({ id: profileIdSchema }),

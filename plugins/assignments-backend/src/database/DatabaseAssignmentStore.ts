@@ -257,7 +257,7 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
       throw new NotAllowedError(`view: ${view} is for coordinators`);
     }
     const suits = query.sort === 'suits-me';
-    const score = suits ? suitabilityScore(this.db, profile) : undefined;
+    const score = suits ? suitabilityScore(profile) : undefined;
 
     const filtered = () => {
       const qb = this.db<AssignmentRow>('as_assignments as a');
@@ -488,20 +488,6 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
       actions.push('feedback');
     }
     return { ...assignment, history, interests, feedback, honoraria };
-  }
-
-  async history(id: string): Promise<HistoryEntry[]> {
-    const rows = await this.db('as_history')
-      .where({ assignment_id: id })
-      .orderBy('id', 'asc');
-    return rows.map(h => ({
-      at: h.at,
-      actor: h.actor,
-      action: h.action,
-      fromState: h.from_state ?? undefined,
-      toState: h.to_state ?? undefined,
-      note: h.note ?? undefined,
-    }));
   }
 
   // --- the booking form ----------------------------------------------------
@@ -1646,10 +1632,10 @@ function allowedActions(
   return actions;
 }
 
-function suitabilityScore(
-  db: Knex,
-  profile: SuitabilityProfile | undefined,
-): { sql: string; bindings: Knex.Value[] } {
+function suitabilityScore(profile: SuitabilityProfile | undefined): {
+  sql: string;
+  bindings: Knex.Value[];
+} {
   const parts: string[] = [];
   const bindings: Knex.Value[] = [];
   const inList = (column: string, values: string[], points: number) => {
@@ -1665,7 +1651,6 @@ function suitabilityScore(
   inList('a.region', profile?.region ? [profile.region] : [], 2);
   inList('a.language', profile?.languages ?? [], 2);
   inList('a.experience_wanted', ['either', ...(profile?.experience ?? [])], 2);
-  void db;
   return { sql: parts.join(' + ') || '0', bindings };
 }
 

@@ -1,8 +1,16 @@
 /**
  * Personal data across the portal: the interface each plugin implements to
- * export and erase what it holds about a person (GDPR art. 15 and 17).
+ * export, erase and apply retention to what it holds about a person (GDPR
+ * art. 5, 15 and 17).
  *
  * @packageDocumentation
  */
-export type { PersonalDataProvider, ErasureReport } from './types';
+export type {
+  PersonalDataProvider,
+  ErasureOptions,
+  ErasureReport,
+  RetentionPolicy,
+  RetentionReport,
+} from './types';
 export { createPersonalDataRouter } from './router';
+export { retentionCutoff } from './cutoff';

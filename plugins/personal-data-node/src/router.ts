@@ -1,7 +1,11 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { audited } from '@internal/plugin-portal-node';
+import {
+  eraseBodySchema,
+  retentionBodySchema,
+} from '@internal/plugin-personal-data-common';
+import { audited, parseInput } from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { PersonalDataProvider } from './types';
@@ -21,11 +25,12 @@ function userRefOf(value: string): string {
 }
 
 /**
- * Mounts `GET /.personal-data/export?userRef=` and
- * `POST /.personal-data/erase?userRef=` on a plugin's router. Only other
- * backend plugins (service credentials) may call them: the portal's
- * personal-data service checks who asks, collects from every plugin, and
- * shows the person the result. Both calls are audit events.
+ * Mounts `GET /.personal-data/export?userRef=`,
+ * `POST /.personal-data/erase?userRef=` (body `{ pseudonym? }`) and
+ * `POST /.personal-data/retention` (body `{ policy, now }`) on a plugin's
+ * router. Only other backend plugins (service credentials) may call them:
+ * the portal's personal-data service checks who asks, collects from every
+ * plugin, and shows the person the result. Every call is an audit event.
  *
  * @public
  */
@@ -36,6 +41,8 @@ export function createPersonalDataRouter(options: {
 }): express.Router {
   const { provider, httpAuth, auditor } = options;
   const router = Router();
+  // A no-op when the plugin's router has parsed the body already.
+  router.use('/.personal-data', express.json({ limit: '16kb' }));
 
   router.get('/.personal-data/export', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
@@ -56,6 +63,7 @@ export function createPersonalDataRouter(options: {
   router.post('/.personal-data/erase', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
     const userRef = userRefOf(String(req.query.userRef ?? ''));
+    const { pseudonym } = parseInput(eraseBodySchema, req.body, 'body');
     const report = await audited(
       auditor,
       req,
@@ -64,9 +72,31 @@ export function createPersonalDataRouter(options: {
         severityLevel: 'high',
         meta: { userRef },
       },
-      () => provider.erasePersonalData(userRef),
+      () => provider.erasePersonalData(userRef, { pseudonym }),
     );
     res.json({ userRef, report });
+  });
+
+  router.post('/.personal-data/retention', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const { policy, now } = parseInput(retentionBodySchema, req.body, 'body');
+    const report = await audited(
+      auditor,
+      req,
+      {
+        eventId: 'personal-data-retention',
+        severityLevel: 'medium',
+        meta: { policy, now },
+      },
+      async () =>
+        provider.applyRetention
+          ? provider.applyRetention(policy, new Date(now))
+          : { removed: [] },
+    );
+    res.json({
+      supported: Boolean(provider.applyRetention),
+      report,
+    });
   });
 
   return router;

@@ -1,25 +1,46 @@
 import { JsonObject } from '@backstage/types';
+import {
+  ErasureReport,
+  RetentionPolicy,
+  RetentionReport,
+} from '@internal/plugin-personal-data-common';
 
-/** What one plugin did when asked to erase a person. @public */
-export type ErasureReport = {
-  /** Records removed. */
-  erased: number;
-  /** Records kept with the person's identity removed. */
-  anonymised: number;
-  /** Records kept as they are, with the reason (e.g. bookkeeping of paid honoraria). */
-  kept: Array<{ what: string; reason: string }>;
+export type { ErasureReport, RetentionPolicy, RetentionReport };
+
+/** How an erasure is to be done. @public */
+export type ErasureOptions = {
+  /**
+   * The reference (`user:erased/<random>`) that replaces the person in
+   * records that must stay countable, such as the evaluation's facts. The
+   * personal-data service gives every plugin the same one during one
+   * erasure; without it, a plugin makes its own.
+   */
+  pseudonym?: string;
 };
 
 /**
  * What every plugin that holds personal data implements for its own
- * tables. Both calls must be safe to repeat: an erasure interrupted half-way
- * and run again finishes the job and reports what is left to do (nothing).
+ * tables. Every call must be safe to repeat: an erasure interrupted
+ * half-way and run again finishes the job and reports what is left to do
+ * (nothing).
  *
  * @public
  */
 export interface PersonalDataProvider {
-  /** Everything the plugin holds about the person, or undefined if nothing. */
+  /**
+   * Everything the plugin holds about the person, or undefined if nothing.
+   * Consents go under the key `consents` as `ExportedConsent[]`.
+   */
   exportPersonalData(userRef: string): Promise<JsonObject | undefined>;
   /** Erases or anonymises the person's data. */
-  erasePersonalData(userRef: string): Promise<ErasureReport>;
+  erasePersonalData(
+    userRef: string,
+    options?: ErasureOptions,
+  ): Promise<ErasureReport>;
+  /**
+   * Removes what the retention policy no longer allows the plugin to keep,
+   * measured from `now`. Optional: a plugin whose data has no retention
+   * rule of its own leaves it out.
+   */
+  applyRetention?(policy: RetentionPolicy, now: Date): Promise<RetentionReport>;
 }

@@ -430,5 +430,138 @@ describe.each(databases.eachSupportedId())(
           .totalCount,
       ).toBe(1);
     });
+
+    it('lists consents apart in the export, with their dates', async () => {
+      const { store } = await createStore();
+      await store.createProfile(
+        person({ userRef: 'user:default/asa' }),
+        new Date('2026-01-01T10:00:00.000Z'),
+      );
+      await store.setConsent(
+        'user:default/asa',
+        { experience: true, story: false },
+        new Date('2026-02-01T10:00:00.000Z'),
+      );
+      await store.setConsent(
+        'user:default/asa',
+        { experience: false, story: false },
+        new Date('2026-03-01T10:00:00.000Z'),
+      );
+      const exported = (await store.exportPersonalData(
+        'user:default/asa',
+      )) as any;
+      expect(exported.consents).toEqual([
+        {
+          field: 'experience',
+          granted: false,
+          history: [
+            { granted: true, at: '2026-02-01T10:00:00.000Z' },
+            { granted: false, at: '2026-03-01T10:00:00.000Z' },
+          ],
+        },
+        { field: 'story', granted: false, history: [] },
+      ]);
+      const changes = await store.listConsentChanges({
+        since: '2026-02-15T00:00:00.000Z',
+        limit: 10,
+      });
+      expect(changes.items).toEqual([
+        {
+          userRef: 'user:default/asa',
+          displayName: 'Test Person',
+          field: 'experience',
+          granted: false,
+          at: '2026-03-01T10:00:00.000Z',
+        },
+      ]);
+    });
+
+    it('applies retention at its boundaries: one day past the period goes, one day short stays', async () => {
+      const { knex, store } = await createStore();
+      const now = new Date('2027-06-15T03:00:00.000Z');
+      const policy = {
+        interestNotFollowedUpMonths: 12,
+        rsvpNeedsAfterMeetingDays: 30,
+        leftNetworkMonths: 24,
+        erasureRecordsMonths: 36,
+      };
+      const interest = (name: string, at: string) =>
+        store.registerInterest(
+          `user:default/${name}`,
+          name,
+          { role: 'peer', region: 'skane' },
+          new Date(at),
+        );
+      // Twelve months back from now is 2026-06-15T03:00Z.
+      await interest('stale-interest', '2026-06-14T03:00:00.000Z');
+      await interest('fresh-interest', '2026-06-16T03:00:00.000Z');
+      // An interest followed up (in training) is not "never followed up".
+      const followed = await interest(
+        'followed-up',
+        '2025-01-01T00:00:00.000Z',
+      );
+      await store.changeStatus(
+        followed.id,
+        { status: 'in-training' },
+        'user:default/coord',
+        new Date('2025-02-01T00:00:00.000Z'),
+      );
+      // Leavers: 24 months back is 2025-06-15T03:00Z.
+      const leaver = async (name: string, leftAt: string) => {
+        const id = await store.createProfile(
+          person({ userRef: `user:default/${name}` }),
+          new Date('2020-01-01T00:00:00.000Z'),
+        );
+        await store.changeStatus(
+          id,
+          { status: 'left' },
+          'user:default/coord',
+          new Date(leftAt),
+        );
+        return id;
+      };
+      const oldLeaver = await leaver('old-leaver', '2025-06-14T03:00:00.000Z');
+      await leaver('recent-leaver', '2025-06-16T03:00:00.000Z');
+      // Left long ago but came back: not a leaver.
+      const returned = await leaver('returned', '2021-01-01T00:00:00.000Z');
+      await store.changeStatus(
+        returned,
+        { status: 'active' },
+        'user:default/coord',
+        new Date('2022-01-01T00:00:00.000Z'),
+      );
+      await store.createProfile(
+        person({ userRef: 'user:default/active' }),
+        new Date('2019-01-01T00:00:00.000Z'),
+      );
+
+      const report = await store.applyRetention(policy, now);
+      expect(report.removed).toEqual([
+        expect.objectContaining({
+          rule: 'interestNotFollowedUpMonths',
+          count: 1,
+        }),
+        expect.objectContaining({ rule: 'leftNetworkMonths', count: 1 }),
+      ]);
+      expect(report.peopleToErase).toEqual(['user:default/old-leaver']);
+      const left = (await knex('pd_profiles').select('user_ref'))
+        .map(r => r.user_ref)
+        .sort();
+      expect(left).toEqual([
+        'user:default/active',
+        'user:default/followed-up',
+        'user:default/fresh-interest',
+        'user:default/recent-leaver',
+        'user:default/returned',
+      ]);
+      expect(
+        await knex('pd_status_history').where({ profile_id: oldLeaver }),
+      ).toEqual([]);
+
+      // Again: nothing more to remove.
+      const again = await store.applyRetention(policy, now);
+      expect(again.removed.map(r => r.count)).toEqual([0, 0]);
+      expect(again.peopleToErase).toEqual([]);
+    });
   },
 );

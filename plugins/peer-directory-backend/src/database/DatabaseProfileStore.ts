@@ -24,15 +24,21 @@ import {
   TrainingRequest,
   SUPPORT_MODES,
 } from '@internal/plugin-peer-directory-common';
+import { ExportedConsent } from '@internal/plugin-personal-data-common';
 import {
   ErasureReport,
   PersonalDataProvider,
+  RetentionPolicy,
+  RetentionReport,
+  retentionCutoff,
 } from '@internal/plugin-personal-data-node';
 import { JsonObject } from '@backstage/types';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
+  decodeKeyset,
+  encodeKeyset,
   escapeLike,
   foldSwedish,
   queryTerms,
@@ -667,12 +673,22 @@ export class DatabaseProfileStore implements PersonalDataProvider {
 
   // --- personal data (GDPR art. 15 and 17) --------------------------------
 
-  /** Everything the directory holds about a person. */
+  /** Everything the directory holds about a person, consents listed apart. */
   async exportPersonalData(userRef: string): Promise<JsonObject | undefined> {
     const own = await this.getOwnProfile(userRef);
-    return own
-      ? (JSON.parse(JSON.stringify({ profile: own })) as JsonObject)
-      : undefined;
+    if (!own) {
+      return undefined;
+    }
+    const consents: ExportedConsent[] = (['experience', 'story'] as const).map(
+      field => ({
+        field,
+        granted: own.consent[field],
+        history: own.consentHistory
+          .filter(e => e.field === field)
+          .map(e => ({ granted: e.granted, at: e.at })),
+      }),
+    );
+    return JSON.parse(JSON.stringify({ profile: own, consents })) as JsonObject;
   }
 
   /**
@@ -687,18 +703,126 @@ export class DatabaseProfileStore implements PersonalDataProvider {
       if (!row) {
         return { erased: 0, anonymised: 0, kept: [] };
       }
-      let erased = 0;
-      for (const table of [
-        'pd_profile_tags',
-        'pd_trainings',
-        'pd_status_history',
-        'pd_consent_ledger',
-      ]) {
-        erased += await tx(table).where({ profile_id: row.id }).delete();
-      }
-      erased += await tx('pd_profiles').where({ id: row.id }).delete();
-      return { erased, anonymised: 0, kept: [] };
+      return {
+        erased: await deleteProfiles(tx, [row.id]),
+        anonymised: 0,
+        kept: [],
+      };
     });
+  }
+
+  /**
+   * Retention: removes interest registrations that nobody followed up (the
+   * profile is still "interested" and unchanged for the policy's months)
+   * and the profiles of people who left the network longer ago than the
+   * policy allows. The leavers are reported so that the rest of the portal
+   * erases them too.
+   */
+  async applyRetention(
+    policy: RetentionPolicy,
+    now: Date,
+  ): Promise<RetentionReport> {
+    const interestCutoff = retentionCutoff(now, {
+      months: policy.interestNotFollowedUpMonths,
+    }).toISOString();
+    const leftCutoff = retentionCutoff(now, {
+      months: policy.leftNetworkMonths,
+    }).toISOString();
+    return this.db.transaction(async tx => {
+      const stale = await tx<ProfileRow>('pd_profiles')
+        .where('membership_status', 'interested')
+        .where('updated_at', '<', interestCutoff)
+        .select('id');
+      // When each leaver left: their latest change to "left".
+      const leavers = await tx<ProfileRow>('pd_profiles as p')
+        .join(
+          tx('pd_status_history')
+            .where('status', 'left')
+            .groupBy('profile_id')
+            .select('profile_id', tx.raw('max(changed_at) as left_at'))
+            .as('h'),
+          'h.profile_id',
+          'p.id',
+        )
+        .where('p.membership_status', 'left')
+        .where('h.left_at', '<', leftCutoff)
+        .select('p.id', 'p.user_ref');
+      await deleteProfiles(
+        tx,
+        stale.map(r => r.id),
+      );
+      await deleteProfiles(
+        tx,
+        leavers.map(r => r.id),
+      );
+      return {
+        removed: [
+          {
+            rule: 'interestNotFollowedUpMonths',
+            what: 'interest registrations nobody followed up (profiles still "interested")',
+            count: stale.length,
+          },
+          {
+            rule: 'leftNetworkMonths',
+            what: 'profiles of people who left the network',
+            count: leavers.length,
+          },
+        ],
+        peopleToErase: leavers.map(r => r.user_ref),
+      };
+    });
+  }
+
+  /**
+   * Consent given or withdrawn since an instant, newest first, for the
+   * coordinators' log (read by the personal-data service).
+   */
+  async listConsentChanges(query: {
+    since: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<{
+    items: Array<{
+      userRef: string;
+      displayName: string;
+      field: string;
+      granted: boolean;
+      at: string;
+    }>;
+    nextCursor?: string;
+  }> {
+    const q = this.db('pd_consent_ledger as c')
+      .join('pd_profiles as p', 'p.id', 'c.profile_id')
+      .where('c.at', '>=', query.since)
+      .select(
+        'c.id',
+        'c.field',
+        'c.granted',
+        'c.at',
+        'p.user_ref',
+        'p.display_name',
+      )
+      .orderBy('c.id', 'desc')
+      .limit(query.limit + 1);
+    if (query.cursor) {
+      const [lastId] = decodeKeyset<[number]>(query.cursor, ['integer']);
+      q.where('c.id', '<', lastId);
+    }
+    const rows = await q;
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map(r => ({
+        userRef: r.user_ref,
+        displayName: r.display_name,
+        field: r.field,
+        granted: Boolean(r.granted),
+        at: r.at,
+      })),
+      nextCursor:
+        rows.length > query.limit
+          ? encodeKeyset([Number(page[page.length - 1].id)])
+          : undefined,
+    };
   }
 
   // --- helpers -----------------------------------------------------------
@@ -841,4 +965,25 @@ async function insertTags(
   if (rows.length) {
     await tx('pd_profile_tags').insert(rows);
   }
+}
+
+/** Removes profiles and every row that belongs to them; returns the rows removed. */
+async function deleteProfiles(
+  tx: Knex.Transaction,
+  ids: string[],
+): Promise<number> {
+  let removed = 0;
+  for (let i = 0; i < ids.length; i += 400) {
+    const chunk = ids.slice(i, i + 400);
+    for (const table of [
+      'pd_profile_tags',
+      'pd_trainings',
+      'pd_status_history',
+      'pd_consent_ledger',
+    ]) {
+      removed += await tx(table).whereIn('profile_id', chunk).delete();
+    }
+    removed += await tx('pd_profiles').whereIn('id', chunk).delete();
+  }
+  return removed;
 }

@@ -330,6 +330,54 @@ describe('peer directory router', () => {
     expect(JSON.stringify(seen)).not.toMatch(/"story"|"experience"/);
   });
 
+  it('lists consent changes, newest first, for the personal-data service only', async () => {
+    const path = '/api/peer-directory/consent-changes';
+    expect(
+      (
+        await request(server)
+          .get(path)
+          .query({ since: '2000-01-01T00:00:00Z' })
+          .set(as('coord'))
+      ).status,
+    ).toBe(403);
+    const service = { Authorization: mockCredentials.service.header() };
+    const bad = await request(server)
+      .get(path)
+      .query({ since: 'yesterday' })
+      .set(service);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('since');
+
+    const first = await request(server)
+      .get(path)
+      .query({ since: '2000-01-01T00:00:00Z', limit: 3 })
+      .set(service);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(3);
+    // The newcomer's withdrawal (the test before) comes first.
+    expect(first.body.items[0]).toMatchObject({
+      userRef: 'user:default/newcomer',
+      displayName: 'Nora Nykomling',
+      granted: false,
+    });
+    const next = await request(server)
+      .get(path)
+      .query({
+        since: '2000-01-01T00:00:00Z',
+        limit: 3,
+        cursor: first.body.nextCursor,
+      })
+      .set(service);
+    expect(next.status).toBe(200);
+    const ats = [...first.body.items, ...next.body.items].map(i => i.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    const none = await request(server)
+      .get(path)
+      .query({ since: '2999-01-01T00:00:00Z' })
+      .set(service);
+    expect(none.body.items).toEqual([]);
+  });
+
   it('exports and erases a person for the personal-data service only', async () => {
     const asUser = await request(server)
       .get('/api/peer-directory/.personal-data/export')

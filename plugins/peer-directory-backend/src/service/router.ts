@@ -258,6 +258,25 @@ export async function createRouter(
     });
   });
 
+  // For the personal-data service only (service credentials): consent
+  // given or withdrawn since an instant, newest first, for the
+  // coordinators' log of consent changes.
+  router.get('/consent-changes', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['service'] });
+    const query = parseInput(
+      z
+        .object({
+          since: z.iso.datetime(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+          cursor: z.string().max(500).optional(),
+        })
+        .strict(),
+      req.query,
+      'query',
+    );
+    res.json(await store.listConsentChanges(query));
+  });
+
   router.get('/coverage', async (req, res) => {
     const credentials = await user(req);
     await require(credentials, peerDirectoryReadPermission);

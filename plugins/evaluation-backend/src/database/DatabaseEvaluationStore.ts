@@ -34,6 +34,7 @@ import {
   stockholmDay,
   stockholmMonth,
 } from './time';
+import { SetUnion, withMembers } from './bitset';
 
 const MIGRATIONS = resolvePackagePath(
   '@internal/plugin-evaluation-backend',
@@ -97,6 +98,47 @@ type OutcomeRow = {
 };
 
 const TOTAL = '*';
+
+/** What ev_cells has in place of a unit or type on the levels without it. */
+const EVERY = '*';
+
+/** The level of ev_cells with units and/or types (see the migration). */
+function cellLevel(byUnit: boolean, byType: boolean): number {
+  return (byUnit ? 1 : 0) + (byType ? 2 : 0);
+}
+
+/** A row of ev_cells as the metrics read it. */
+type CellRow = {
+  month: string;
+  region: string;
+  unit: string;
+  type: string;
+  assignments: number | string;
+  minutes: number | string;
+  honoraria_ore: number | string;
+  feedback_count: number | string;
+  feedback_sum: number | string;
+  people: Uint8Array | null;
+  units: Uint8Array | null;
+};
+
+/** The group a row of ev_cells falls in. */
+function rowKey(groupBy: MetricGroupBy | undefined): (r: CellRow) => string {
+  switch (groupBy) {
+    case 'month':
+      return r => r.month;
+    case 'quarter':
+      return r => quarterOf(r.month);
+    case 'region':
+      return r => r.region;
+    case 'unit':
+      return r => r.unit;
+    case 'type':
+      return r => r.type;
+    default:
+      return () => TOTAL;
+  }
+}
 
 /** The cells of one period by group key, and an empty one of the same kind. */
 type Cells = { cells: Map<string, Cell>; blank: () => Cell };
@@ -408,10 +450,18 @@ export class DatabaseEvaluationStore {
     const limit = (q: Knex.QueryBuilder) =>
       scope.kind === 'units' ? q.whereIn('unit', scope.units) : q;
     const [a, s, o, t] = await Promise.all([
-      limit(this.db('ev_activity_monthly').distinct('region', 'unit')),
+      limit(
+        this.db('ev_cells')
+          .distinct('region', 'unit')
+          .where('level', cellLevel(true, false)),
+      ),
       limit(this.db('ev_session_monthly').distinct('region', 'unit')),
       limit(this.db('ev_outcomes').distinct('region', 'unit')),
-      limit(this.db('ev_activity_monthly').distinct('type')),
+      limit(
+        this.db('ev_cells')
+          .distinct('type')
+          .where('level', cellLevel(scope.kind === 'units', true)),
+      ),
     ]);
     const units = new Map<string, string>();
     for (const r of [...a, ...s, ...o]) units.set(r.unit, r.region);
@@ -441,16 +491,25 @@ export class DatabaseEvaluationStore {
       to: addMonths(query.from, -1),
     };
     const current = { from: query.from, to: query.to };
-    const [grouped, totals, previousTotals] = await Promise.all([
-      this.cells(query, current, query.groupBy, scope),
-      this.cells(query, current, undefined, scope),
-      this.cells(query, previous, undefined, scope),
-    ]);
+    // The whole period comes with its groups (the same cells, added up).
+    const [grouped, totals, previousTotals] = await Promise.all(
+      scope.kind === 'own'
+        ? [
+            this.ownCells(query, current, query.groupBy, scope),
+            this.ownCells(query, current, undefined, scope),
+            this.ownCells(query, previous, undefined, scope),
+          ]
+        : [
+            this.cells(query, current, query.groupBy, scope),
+            undefined,
+            this.cells(query, previous, undefined, scope),
+          ],
+    ).then(([g, t, p]) => [g!, t ?? g!, p!] as const);
     const own = scope.kind === 'own';
     const figuresOf = (cell: Cell) =>
       own ? ownFigures(cell) : suppressedFigures(cell);
 
-    let keys = [...grouped.cells.keys()].sort();
+    let keys = [...grouped.cells.keys()].filter(k => k !== TOTAL).sort();
     if (query.groupBy === 'month' || query.groupBy === 'quarter') {
       const all = monthsBetween(query.from, query.to);
       keys = query.groupBy === 'month' ? all : [...new Set(all.map(quarterOf))];
@@ -482,128 +541,134 @@ export class DatabaseEvaluationStore {
     };
   }
 
-  /** The raw cells of a period, by group key (or one cell under `*`). */
+  /**
+   * The raw cells of a period by group key, and the whole period under `*`.
+   * Reads the coarsest level of ev_cells that has the dimensions the query
+   * filters or groups by: at most one row per month and cell, whatever the
+   * number of facts. Distinct people and units are the sizes of the unions
+   * of the cells' sets; sums are added up.
+   */
   private async cells(
     query: ResolvedMetricsQuery,
     period: { from: string; to: string },
     groupBy: MetricGroupBy | undefined,
-    scope: Scope,
+    scope: Exclude<Scope, { kind: 'own' }>,
   ): Promise<Cells> {
-    if (scope.kind === 'own')
-      return this.ownCells(query, period, groupBy, scope);
     const db = this.db;
-    const key = groupKey(db, groupBy);
-    const byKey = grouping(groupBy);
-    const sessionsApply = !query.type && groupBy !== 'type';
-    const meetingsApply =
-      scope.kind === 'all' &&
-      !query.unit &&
-      !query.type &&
-      groupBy !== 'unit' &&
-      groupBy !== 'type';
+    // Support sessions have no assignment type; meetings neither a unit nor
+    // a type. Whether they apply to the groups and to the whole period:
+    const sessionsApply = !query.type;
+    const sessionsByGroup = sessionsApply && groupBy !== 'type';
+    const meetingsApply = scope.kind === 'all' && !query.unit && !query.type;
+    const meetingsByGroup =
+      meetingsApply && groupBy !== 'unit' && groupBy !== 'type';
+    const byUnit = !!query.unit || scope.kind === 'units' || groupBy === 'unit';
+    const byType = !!query.type || groupBy === 'type';
 
-    const where = (q: Knex.QueryBuilder, dims: Array<'unit' | 'type'>) => {
-      // Months are fixed-width YYYY-MM text: comparing them as text is exact.
-      q.where('month', '>=', period.from).where('month', '<=', period.to);
-      if (query.region) q.where('region', query.region);
-      if (dims.includes('unit')) {
-        if (query.unit) q.where('unit', query.unit);
-        if (scope.kind === 'units') q.whereIn('unit', scope.units);
-      }
-      if (dims.includes('type') && query.type) q.where('type', query.type);
-      return q;
-    };
+    // Months are fixed-width YYYY-MM text: comparing them as text is exact.
+    const activity = db('ev_cells')
+      .select(
+        'month',
+        'region',
+        'unit',
+        'type',
+        'assignments',
+        'minutes',
+        'honoraria_ore',
+        'feedback_count',
+        'feedback_sum',
+        'people',
+        'units',
+      )
+      .where('level', cellLevel(byUnit, byType))
+      .where('month', '>=', period.from)
+      .where('month', '<=', period.to);
+    if (query.region) activity.where('region', query.region);
+    if (query.unit) activity.where('unit', query.unit);
+    if (scope.kind === 'units') activity.whereIn('unit', scope.units);
+    if (query.type) activity.where('type', query.type);
 
-    const [activity, peers, units, sessions, meetings] = await Promise.all([
-      where(
-        db('ev_activity_monthly').select({
-          k: key,
-          assignments: db.raw('sum(assignments)'),
-          minutes: db.raw('sum(minutes)'),
-          honoraria: db.raw('sum(honoraria_ore)'),
-          feedback_count: db.raw('sum(feedback_count)'),
-          feedback_sum: db.raw('sum(feedback_sum)'),
-        }),
-        ['unit', 'type'],
-      ).modify(byKey),
-      // Distinct people. On PostgreSQL, DISTINCT in a subquery can hash
-      // (count(distinct) always sorts); SQLite is faster with count(distinct)
-      // over the covering primary key (measured with the benchmark).
-      db.client.config.client === 'pg'
-        ? db
-            .from(
-              where(
-                db('ev_peer_monthly')
-                  .select({ k: key, peer_ref: 'peer_ref' })
-                  .distinct(),
-                ['unit', 'type'],
-              ).as('p'),
-            )
-            .select('k', db.raw('count(*) as n'))
-            .groupBy('k')
-        : where(
-            db('ev_peer_monthly').select({
-              k: key,
-              n: db.raw('count(distinct peer_ref)'),
-            }),
-            ['unit', 'type'],
-          ).modify(byKey),
-      where(
-        db('ev_activity_monthly')
-          .select({ k: key, n: db.raw('count(distinct unit)') })
-          .where('assignments', '>', 0),
-        ['unit', 'type'],
-      ).modify(byKey),
-      sessionsApply
-        ? where(
-            db('ev_session_monthly').select({
-              k: key,
-              mode: 'mode',
-              n: db.raw('sum(sessions)'),
-            }),
-            ['unit'],
-          ).modify(byKey, 'mode')
-        : Promise.resolve([]),
-      meetingsApply
-        ? (() => {
-            const q = db('ev_meeting_monthly')
-              .select({ k: key, n: db.raw('sum(attended)') })
-              .where('month', '>=', period.from)
-              .where('month', '<=', period.to);
-            if (query.region) q.where('region', query.region);
-            return q.modify(byKey);
-          })()
-        : Promise.resolve([]),
+    const sessions = db('ev_session_monthly')
+      .select({
+        k: groupKey(db, sessionsByGroup ? groupBy : undefined),
+        mode: 'mode',
+        n: db.raw('sum(sessions)'),
+      })
+      .where('month', '>=', period.from)
+      .where('month', '<=', period.to)
+      .groupBy('k', 'mode');
+    if (query.region) sessions.where('region', query.region);
+    if (query.unit) sessions.where('unit', query.unit);
+    if (scope.kind === 'units') sessions.whereIn('unit', scope.units);
+    const meetings = db('ev_meeting_monthly')
+      .select({
+        k: groupKey(db, meetingsByGroup ? groupBy : undefined),
+        n: db.raw('sum(attended)'),
+      })
+      .where('month', '>=', period.from)
+      .where('month', '<=', period.to)
+      .groupBy('k');
+    if (query.region) meetings.where('region', query.region);
+
+    const [rows, sessionRows, meetingRows] = await Promise.all([
+      activity as Promise<CellRow[]>,
+      sessionsApply ? sessions : Promise.resolve([]),
+      meetingsApply ? meetings : Promise.resolve([]),
     ]);
 
-    const cells = new Map<string, Cell>();
+    const blank = () => blankCell(sessionsByGroup, meetingsByGroup);
+    const total = blankCell(sessionsApply, meetingsApply);
+    const cells = new Map<string, Cell>([[TOTAL, total]]);
+    const sets = new Map<string, { people: SetUnion; units: SetUnion }>();
     const cell = (k: string) => {
-      let c = cells.get(String(k));
+      let c = cells.get(k);
       if (!c) {
-        c = blankCell(sessionsApply, meetingsApply);
-        cells.set(String(k), c);
+        c = blank();
+        cells.set(k, c);
       }
       return c;
     };
-    for (const r of activity) {
-      const c = cell(r.k);
-      c.assignments = Number(r.assignments ?? 0);
-      c.minutes = Number(r.minutes ?? 0);
-      c.honorariaOre = Number(r.honoraria ?? 0);
-      c.feedbackCount = Number(r.feedback_count ?? 0);
-      c.feedbackSum = Number(r.feedback_sum ?? 0);
+    const keyOf = rowKey(groupBy);
+    for (const r of rows) {
+      const k = keyOf(r);
+      for (const t of k === TOTAL ? [TOTAL] : [k, TOTAL]) {
+        const c = cell(t);
+        c.assignments += Number(r.assignments);
+        c.minutes += Number(r.minutes);
+        c.honorariaOre += Number(r.honoraria_ore);
+        c.feedbackCount += Number(r.feedback_count);
+        c.feedbackSum += Number(r.feedback_sum);
+        let s = sets.get(t);
+        if (!s) {
+          s = { people: new SetUnion(), units: new SetUnion() };
+          sets.set(t, s);
+        }
+        s.people.add(r.people);
+        s.units.add(r.units);
+      }
     }
-    for (const r of peers) cell(r.k).peers = Number(r.n);
-    for (const r of units) cell(r.k).units = Number(r.n);
-    for (const r of sessions) {
-      cell(r.k).sessions[r.mode as SessionMode] = Number(r.n);
+    for (const [k, s] of sets) {
+      const c = cells.get(k)!;
+      c.peers = s.people.size;
+      c.units = s.units.size;
     }
-    // Meetings of all regions (region '') have no region to group by.
-    for (const r of meetings) {
-      if (groupBy === 'region' && r.k === '') continue;
-      cell(r.k).attended = Number(r.n ?? 0);
+    for (const r of sessionRows) {
+      const k = String(r.k);
+      const n = Number(r.n);
+      if (k !== TOTAL) cell(k).sessions[r.mode as SessionMode] += n;
+      total.sessions[r.mode as SessionMode] += n;
     }
-    return { cells, blank: () => blankCell(sessionsApply, meetingsApply) };
+    for (const r of meetingRows) {
+      const k = String(r.k);
+      const n = Number(r.n ?? 0);
+      // Meetings of all regions (region '') have no region to group by.
+      if (k !== TOTAL && !(groupBy === 'region' && k === '')) {
+        const c = cell(k);
+        c.attended = (c.attended ?? 0) + n;
+      }
+      total.attended = (total.attended ?? 0) + n;
+    }
+    return { cells, blank };
   }
 
   /** A peer's own cells: their work and their sessions, nobody else's. */
@@ -696,43 +761,86 @@ async function insertFacts<F>(
   return inserted;
 }
 
-/** Adds new assignment facts to the activity and peer rollups. */
+const CELL_KEYS = ['level', 'month', 'region', 'unit', 'type'];
+const CELL_SUMS = [
+  'assignments',
+  'minutes',
+  'honoraria_ore',
+  'feedback_count',
+  'feedback_sum',
+];
+
+/** A change to one cell of ev_cells: sums to add, members to put in its sets. */
+type CellDelta = {
+  row: Record<string, string | number>;
+  people: Set<number>;
+  units: Set<number>;
+};
+
+/**
+ * Adds new assignment facts to the rollups: the cells of ev_cells on every
+ * level (sums, and the sets of people and units), and ev_peer_monthly (a
+ * peer's own figures). Runs in the ingestion's transaction.
+ */
 async function addAssignmentFacts(
   tx: Knex.Transaction,
   facts: AssignmentFact[],
 ) {
-  const activity = new Map<string, Record<string, string | number>>();
+  if (!facts.length) return;
+  const completions = facts.filter(f => f.kind === 'assignment-completed');
+  const [personIds, unitIds] = await Promise.all([
+    memberIds(
+      tx,
+      'ev_people',
+      'ref',
+      completions.flatMap(f => (f.peers ?? []).map(p => p.peerRef)),
+    ),
+    memberIds(
+      tx,
+      'ev_units',
+      'unit',
+      completions.map(f => f.unit),
+    ),
+  ]);
+
+  const cells = new Map<string, CellDelta>();
   const peers = new Map<string, Record<string, string | number>>();
+  const add = (
+    row: Record<string, string | number>,
+    col: string,
+    n: number,
+  ) => {
+    row[col] = Number(row[col]) + n;
+  };
   for (const f of facts) {
     const month = f.workDate.slice(0, 7);
-    const cellKey = `${month}|${f.region}|${f.unit}|${f.type}`;
-    let a = activity.get(cellKey);
-    if (!a) {
-      a = {
-        month,
-        region: f.region,
-        unit: f.unit,
-        type: f.type,
-        assignments: 0,
-        minutes: 0,
-        honoraria_ore: 0,
-        feedback_count: 0,
-        feedback_sum: 0,
-      };
-      activity.set(cellKey, a);
-    }
-    const add = (
-      row: Record<string, string | number>,
-      col: string,
-      n: number,
-    ) => {
-      row[col] = Number(row[col]) + n;
-    };
+    const deltas = [0, 1, 2, 3].map(level => {
+      const unit = level & 1 ? f.unit : EVERY;
+      const type = level & 2 ? f.type : EVERY;
+      const key = `${level}|${month}|${f.region}|${unit}|${type}`;
+      let d = cells.get(key);
+      if (!d) {
+        d = {
+          row: {
+            level,
+            month,
+            region: f.region,
+            unit,
+            type,
+            ...Object.fromEntries(CELL_SUMS.map(c => [c, 0])),
+          },
+          people: new Set(),
+          units: new Set(),
+        };
+        cells.set(key, d);
+      }
+      return d;
+    });
     if (f.kind === 'assignment-completed') {
-      add(a, 'assignments', 1);
+      let minutes = 0;
       for (const p of f.peers ?? []) {
-        add(a, 'minutes', p.actualMinutes);
-        const peerKey = `${cellKey}|${p.peerRef}`;
+        minutes += p.actualMinutes;
+        const peerKey = `${month}|${f.region}|${f.unit}|${f.type}|${p.peerRef}`;
         let r = peers.get(peerKey);
         if (!r) {
           r = {
@@ -749,25 +857,108 @@ async function addAssignmentFacts(
         add(r, 'assignments', 1);
         add(r, 'minutes', p.actualMinutes);
       }
+      for (const d of deltas) {
+        add(d.row, 'assignments', 1);
+        add(d.row, 'minutes', minutes);
+        for (const p of f.peers ?? []) d.people.add(personIds.get(p.peerRef)!);
+        d.units.add(unitIds.get(f.unit)!);
+      }
     } else if (f.kind === 'honorarium-approved') {
-      add(a, 'honoraria_ore', f.totalOre ?? 0);
+      for (const d of deltas) add(d.row, 'honoraria_ore', f.totalOre ?? 0);
     } else if (f.kind === 'feedback-given' && typeof f.rating === 'number') {
-      add(a, 'feedback_count', 1);
-      add(a, 'feedback_sum', f.rating);
+      for (const d of deltas) {
+        add(d.row, 'feedback_count', 1);
+        add(d.row, 'feedback_sum', f.rating);
+      }
+    }
+  }
+
+  // Cells in key order, so that concurrent ingestions lock rows in the same
+  // order (no deadlock on PostgreSQL).
+  const ordered = [...cells.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d);
+  // 1. The sums: insert the cell or add to it. On PostgreSQL this also locks
+  //    each cell's row until the transaction ends.
+  await addTo(
+    tx,
+    'ev_cells',
+    CELL_KEYS,
+    ordered.map(d => d.row),
+    {
+      sums: CELL_SUMS,
+      fill: { people: Buffer.alloc(0), units: Buffer.alloc(0) },
+    },
+  );
+  // 2. The sets: read each locked cell's, add the new members, write back
+  //    those that changed (a member already in a set changes nothing, so a
+  //    fact counted again could not count twice).
+  const withSets = ordered.filter(d => d.people.size || d.units.size);
+  const byKey = new Map(withSets.map(d => [cellKey(d.row), d]));
+  for (const chunk of chunks(withSets, 80)) {
+    const stored = await tx('ev_cells')
+      .select(...CELL_KEYS, 'people', 'units')
+      .whereIn(
+        CELL_KEYS,
+        chunk.map(d => CELL_KEYS.map(k => d.row[k])),
+      );
+    const changed: Array<Record<string, unknown>> = [];
+    for (const r of stored) {
+      const d = byKey.get(cellKey(r))!;
+      const people = withMembers(r.people, d.people);
+      const units = withMembers(r.units, d.units);
+      if (people.changed || units.changed) {
+        changed.push({
+          ...Object.fromEntries(CELL_KEYS.map(k => [k, r[k]])),
+          ...Object.fromEntries(CELL_SUMS.map(c => [c, 0])),
+          people: people.set,
+          units: units.set,
+        });
+      }
+    }
+    for (const rows of chunks(changed, 200)) {
+      await tx('ev_cells')
+        .insert(rows)
+        .onConflict(CELL_KEYS)
+        .merge(['people', 'units']);
     }
   }
   await addTo(
     tx,
-    'ev_activity_monthly',
-    ['month', 'region', 'unit', 'type'],
-    [...activity.values()],
-  );
-  await addTo(
-    tx,
     'ev_peer_monthly',
     ['month', 'region', 'unit', 'type', 'peer_ref'],
-    [...peers.values()],
+    [...peers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r),
   );
+}
+
+function cellKey(r: Record<string, unknown>): string {
+  return CELL_KEYS.map(k => String(r[k])).join('|');
+}
+
+/**
+ * The small number of each name in ev_people or ev_units, giving new names
+ * the next numbers.
+ */
+async function memberIds(
+  tx: Knex.Transaction,
+  table: 'ev_people' | 'ev_units',
+  column: 'ref' | 'unit',
+  names: string[],
+): Promise<Map<string, number>> {
+  const unique = [...new Set(names)].sort();
+  const ids = new Map<string, number>();
+  for (const chunk of chunks(unique, 400)) {
+    await tx(table)
+      .insert(chunk.map(name => ({ [column]: name })))
+      .onConflict(column)
+      .ignore();
+    for (const r of await tx(table)
+      .select('id', column)
+      .whereIn(column, chunk)) {
+      ids.set(r[column], Number(r.id));
+    }
+  }
+  return ids;
 }
 
 /** Replaces a meeting occurrence's figures when a later fact arrives. */
@@ -848,14 +1039,21 @@ async function addTo(
   table: string,
   keys: string[],
   rows: Array<Record<string, string | number>>,
+  options: { sums?: string[]; fill?: Record<string, unknown> } = {},
 ) {
   if (!rows.length) return;
-  const sums = Object.keys(rows[0]).filter(c => !keys.includes(c));
+  const sums =
+    options.sums ?? Object.keys(rows[0]).filter(c => !keys.includes(c));
   const merge = Object.fromEntries(
     sums.map(c => [c, tx.raw('?? + ??', [`${table}.${c}`, `excluded.${c}`])]),
   );
-  for (const chunk of chunks(rows, 400)) {
-    await tx(table).insert(chunk).onConflict(keys).merge(merge);
+  for (const chunk of chunks(rows, 200)) {
+    await tx(table)
+      .insert(
+        options.fill ? chunk.map(r => ({ ...r, ...options.fill })) : chunk,
+      )
+      .onConflict(keys)
+      .merge(merge);
   }
 }
 

@@ -1,4 +1,11 @@
 import { AssignmentFact } from '@internal/plugin-assignments-common';
+import {
+  SESSION_KINDS,
+  SESSION_MODES,
+  SESSION_TOPICS,
+  SupportSessionInput,
+} from '@internal/plugin-evaluation-common';
+import { AttendanceFact } from '@internal/plugin-network-meetings-common';
 import { DEMO_REGIONS, seededRandom } from '@internal/plugin-portal-node';
 import { addMonths } from '../database/time';
 
@@ -92,4 +99,79 @@ export function generateAssignmentFacts(options: {
     }
   }
   return facts;
+}
+
+/**
+ * Makes support sessions for the benchmark: spread over `months` months
+ * ending with `lastMonth`, in the demo units, by 40 peer supporters.
+ */
+export function generateSupportSessions(options: {
+  count: number;
+  seed: number;
+  lastMonth: string;
+  months: number;
+}): Array<{
+  input: SupportSessionInput;
+  supporterRef: string;
+  region: string;
+}> {
+  const random = seededRandom(options.seed);
+  const pick = <T>(items: readonly T[]) =>
+    items[Math.floor(random() * items.length)];
+  return Array.from({ length: options.count }, () => {
+    const { region, unit } = pick(UNITS);
+    const month = addMonths(
+      options.lastMonth,
+      -Math.floor(random() * options.months),
+    );
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+    return {
+      input: {
+        date: `${month}-${day}`,
+        unit,
+        mode: pick(SESSION_MODES),
+        minutes: 30 + 15 * Math.floor(random() * 5),
+        topic: pick(SESSION_TOPICS),
+        kind: pick(SESSION_KINDS),
+      },
+      supporterRef: `user:default/supporter-${Math.floor(random() * 40)}`,
+      region,
+    };
+  });
+}
+
+/**
+ * Makes attendance facts of network meetings for the benchmark: a few a
+ * month in each region and some for all regions.
+ */
+export function generateAttendanceFacts(options: {
+  count: number;
+  seed: number;
+  lastMonth: string;
+  months: number;
+}): AttendanceFact[] {
+  const random = seededRandom(options.seed);
+  const regions = [...Object.keys(DEMO_REGIONS), null];
+  return Array.from({ length: options.count }, (_, i) => {
+    const month = addMonths(
+      options.lastMonth,
+      -Math.floor(random() * options.months),
+    );
+    const day = String(1 + Math.floor(random() * 28)).padStart(2, '0');
+    const confirmed = 5 + Math.floor(random() * 30);
+    const attended = Math.floor(confirmed * (0.6 + random() * 0.4));
+    return {
+      cursor: String(i + 1),
+      occurrenceId: `gen-meeting-${i + 1}`,
+      meetingId: `gen-meeting-${i + 1}`,
+      kind: 'network-meeting',
+      region: regions[Math.floor(random() * regions.length)],
+      audience: 'peers',
+      startsAt: `${month}-${day}T16:00:00.000Z`,
+      confirmed,
+      attended,
+      absent: confirmed - attended,
+      recordedAt: `${month}-${day}T20:00:00.000Z`,
+    } as AttendanceFact;
+  });
 }

@@ -9,6 +9,7 @@ import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { seedDemoEvaluation } from './demo/seed';
 import { FactIngestor } from './ingest/FactIngestor';
 import { createRouter } from './service/router';
+import { CatalogUnits } from './service/units';
 
 /**
  * The evaluation dashboards: activity from the assignment board and the
@@ -41,14 +42,19 @@ export const evaluationPlugin = createBackendPlugin({
         const store = await DatabaseEvaluationStore.create({
           database: deps.database,
         });
-        const regionOfUnit = async (unit: string) => {
-          const group = await deps.catalog.getEntityByRef(
-            `group:default/${unit}`,
+        const units = new CatalogUnits(async () => {
+          const { items } = await deps.catalog.getEntities(
+            {
+              filter: { kind: 'Group', 'spec.type': 'unit' },
+              fields: ['metadata.name', 'spec.parent'],
+            },
             { credentials: await deps.auth.getOwnServiceCredentials() },
           );
-          if (group?.spec?.type !== 'unit') return undefined;
-          return String(group.spec.parent ?? '') || undefined;
-        };
+          return items.flatMap(e => {
+            const region = String(e.spec?.parent ?? '');
+            return region ? [{ unit: e.metadata.name, region }] : [];
+          });
+        });
         if (deps.config.getOptionalBoolean('evaluation.demoData')) {
           const created = await seedDemoEvaluation(store);
           deps.logger.info(
@@ -104,9 +110,7 @@ export const evaluationPlugin = createBackendPlugin({
           },
         });
 
-        deps.httpRouter.use(
-          await createRouter({ ...deps, store, regionOfUnit }),
-        );
+        deps.httpRouter.use(await createRouter({ ...deps, store, units }));
       },
     });
   },

@@ -35,8 +35,13 @@ const GRANTS: Record<string, string[]> = {
   'evaluation.session.create': ['supporter'],
   'evaluation.outcome.manage': ['manager', 'coord'],
 };
-const UNITS: Record<string, string[]> = {
+/** The test users' catalog groups besides their role. */
+const GROUPS: Record<string, string[]> = {
   'user:default/leader': ['unit-a'],
+  'user:default/leader-of-region': ['skane'],
+  'user:default/supporter': ['unit-c'],
+  'user:default/supporter-elsewhere': ['unit-b'],
+  'user:default/coord': ['skane'],
 };
 
 const auditEvents: string[] = [];
@@ -73,7 +78,7 @@ async function startPlugin() {
         ownershipEntityRefs: [
           ref,
           'group:default/team-leader',
-          ...(UNITS[ref] ?? []).map(u => `group:default/${u}`),
+          ...(GROUPS[ref] ?? []).map(u => `group:default/${u}`),
         ],
       };
     },
@@ -181,6 +186,11 @@ describe('evaluation router', () => {
     expect(await me('leader')).toMatchObject({
       scope: 'units',
       units: ['unit-a'],
+    });
+    // A member of a region group leads every unit of the region.
+    expect(await me('leader-of-region')).toMatchObject({
+      scope: 'units',
+      units: ['unit-a', 'unit-b', 'unit-c'],
     });
     expect(await me('supporter')).toMatchObject({
       scope: 'own',
@@ -299,6 +309,25 @@ describe('evaluation router', () => {
       .set(as('peer'))
       .send(session)
       .expect(403);
+    // Only for the units they work in: not another unit, and coordinators
+    // and managers do not log sessions.
+    for (const [name, unit] of [
+      ['supporter', 'unit-a'],
+      ['supporter-elsewhere', 'unit-c'],
+      ['coord', 'unit-c'],
+      ['manager', 'unit-c'],
+    ]) {
+      const denied = await request(server)
+        .post('/api/evaluation/support-sessions')
+        .set(as(name))
+        .send({ ...session, unit })
+        .expect(403);
+      expect(denied.body.error.message).toMatch(
+        name.startsWith('supporter')
+          ? `unit ${unit} is not one of your units`
+          : 'evaluation.session.create',
+      );
+    }
     const bad = await request(server)
       .post('/api/evaluation/support-sessions')
       .set(as('supporter'))

@@ -41,6 +41,7 @@ import {
 import { addMonths } from '../database/time';
 import { metricsCsv } from './exportCsv';
 import { parseOutcomeCsv } from './outcomeCsv';
+import { Units } from './units';
 
 export type RouterOptions = {
   store: DatabaseEvaluationStore;
@@ -48,8 +49,8 @@ export type RouterOptions = {
   userInfo: UserInfoService;
   permissions: PermissionsService;
   auditor: AuditorService;
-  /** The region a unit belongs to (catalog), or undefined if it is not a unit. */
-  regionOfUnit: (unit: string) => Promise<string | undefined>;
+  /** The catalog's units: their regions, and the units of a person's groups. */
+  units: Units;
 };
 
 const ROLE_NAMES = new Set<string>(PORTAL_ROLES);
@@ -57,8 +58,7 @@ const ROLE_NAMES = new Set<string>(PORTAL_ROLES);
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, httpAuth, userInfo, permissions, auditor, regionOfUnit } =
-    options;
+  const { store, httpAuth, userInfo, permissions, auditor, units } = options;
   const router = Router();
   router.use(express.json({ limit: '64kb' }));
   router.use(
@@ -70,7 +70,7 @@ export async function createRouter(
   /** Who is asking, what they may see and do. */
   async function caller(req: express.Request) {
     const credentials = await access.user(req);
-    const [all, units, own, logSessions, manageOutcomes] =
+    const [all, unitsOnly, own, logSessions, manageOutcomes] =
       await access.allowedEach(credentials, [
         evaluationReadAllPermission,
         evaluationReadUnitsPermission,
@@ -79,15 +79,18 @@ export async function createRouter(
         evaluationOutcomeManagePermission,
       ]);
     const userRef = credentials.principal.userEntityRef;
-    // The caller's units: their catalog groups that are not roles.
+    // The caller's units: the units among their catalog groups, and every
+    // unit of a region group they belong to.
     const info = await userInfo.getUserInfo(credentials);
-    const myUnits = groupNames(info.ownershipEntityRefs).filter(
-      name => !ROLE_NAMES.has(name),
+    const myUnits = await units.unitsOf(
+      groupNames(info.ownershipEntityRefs).filter(
+        name => !ROLE_NAMES.has(name),
+      ),
     );
     let scope: Scope | undefined;
     if (all) {
       scope = { kind: 'all' };
-    } else if (units) {
+    } else if (unitsOnly) {
       scope = { kind: 'units', units: myUnits };
     } else if (own) {
       scope = { kind: 'own', userRef };
@@ -137,7 +140,7 @@ export async function createRouter(
   }
 
   async function unitRegion(unit: string, field = 'unit') {
-    const region = await regionOfUnit(unit);
+    const region = await units.regionOf(unit);
     if (!region) {
       throw new InputError(
         `Invalid body: ${field}: is not a unit in the catalog`,
@@ -200,6 +203,12 @@ export async function createRouter(
       throw new InputError('Invalid body: date: must not be in the future');
     }
     const region = await unitRegion(input.unit);
+    // A peer supporter logs the sessions of the units they work in.
+    if (!who.myUnits.includes(input.unit)) {
+      throw new NotAllowedError(
+        `Not allowed: unit ${input.unit} is not one of your units`,
+      );
+    }
     const session = await audited(
       auditor,
       req,
@@ -285,7 +294,7 @@ export async function createRouter(
       const regions = new Map<string, string | undefined>();
       for (const row of rows) {
         if (!regions.has(row.input.unit)) {
-          regions.set(row.input.unit, await regionOfUnit(row.input.unit));
+          regions.set(row.input.unit, await units.regionOf(row.input.unit));
         }
         const region = regions.get(row.input.unit);
         if (!region) {

@@ -691,8 +691,20 @@ describe.each(databases.eachSupportedId())(
         honoraria: [expect.objectContaining({ totalOre: 100000 })],
         feedback: [expect.objectContaining({ rating: 5, comment: 'Fint' })],
       });
-      const report = await store.erasePersonalData(asa.userRef);
+      const pseudonym = 'user:erased/6f1d3c8e-2b4a-4e59-9c1d-0a7b3e5f9d21';
+      const report = await store.erasePersonalData(asa.userRef, {
+        pseudonym,
+      });
       expect(report.erased).toBeGreaterThan(0);
+      // The evaluation's facts keep the work, under the pseudonym.
+      const facts = await store.listFacts(0, 100);
+      const completed = facts.items.find(
+        f => f.kind === 'assignment-completed' && f.assignmentId === id,
+      );
+      expect(completed?.peers).toEqual([
+        { peerRef: pseudonym, actualMinutes: 180 },
+      ]);
+      expect(JSON.stringify(facts.items)).not.toContain(asa.userRef);
       expect(report.kept).toEqual([
         expect.objectContaining({ what: '1 honoraria' }),
       ]);
@@ -703,6 +715,53 @@ describe.each(databases.eachSupportedId())(
       // Repeating finds nothing more to erase.
       const again = await store.erasePersonalData(asa.userRef);
       expect(again.erased + again.anonymised).toBe(0);
+    });
+
+    it('removes interests never followed up once their assignment ended 12 months ago, to the day', async () => {
+      const { knex, store } = await createStore();
+      // Ends 2026-12-10 15:00 in Stockholm, 14:00 UTC.
+      const id = await openAssignment(store, { peersWanted: 1 });
+      await store.showInterest(id, peer('asa'), 'Åsa Lindqvist');
+      await store.showInterest(id, peer('omar'), 'Omar Haddad');
+      await store.showInterest(id, peer('maja'), 'Maja Ek');
+      await store.withdrawInterest(id, peer('maja'));
+      await store.select(id, peer('omar').userRef, coordinator);
+      const policy = {
+        interestNotFollowedUpMonths: 12,
+        rsvpNeedsAfterMeetingDays: 30,
+        leftNetworkMonths: 24,
+        erasureRecordsMonths: 36,
+      };
+      const people = async () =>
+        (await knex('as_interests').where({ assignment_id: id }))
+          .map(r => r.user_ref)
+          .sort();
+
+      // One day short of twelve months after the end: everything stays.
+      const before = await store.applyRetention(
+        policy,
+        new Date('2027-12-09T14:00:00.000Z'),
+      );
+      expect(before.removed).toEqual([
+        expect.objectContaining({
+          rule: 'interestNotFollowedUpMonths',
+          count: 0,
+        }),
+      ]);
+      expect(await people()).toHaveLength(3);
+
+      // One day past: the interest and the withdrawn one go; the selection stays.
+      const after = await store.applyRetention(
+        policy,
+        new Date('2027-12-11T14:00:00.000Z'),
+      );
+      expect(after.removed[0].count).toBe(2);
+      expect(await people()).toEqual(['user:default/omar']);
+      const again = await store.applyRetention(
+        policy,
+        new Date('2027-12-11T14:00:00.000Z'),
+      );
+      expect(again.removed[0].count).toBe(0);
     });
   },
 );

@@ -32,8 +32,12 @@ import {
   computeHonorarium,
 } from '@internal/plugin-assignments-common';
 import {
+  ErasureOptions,
   ErasureReport,
   PersonalDataProvider,
+  RetentionPolicy,
+  RetentionReport,
+  retentionCutoff,
 } from '@internal/plugin-personal-data-node';
 import {
   decodeKeyset,
@@ -1191,11 +1195,17 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
 
   /**
    * Erases interests and bookings of assignments not yet done, removes the
-   * person from feedback and history, and keeps honoraria (bookkeeping law:
-   * paid honoraria are kept for seven years) and assignments they booked
-   * (a unit's record), as the report says.
+   * person from feedback and history, puts the pseudonym in their place in
+   * the facts for the evaluation (so that the dashboards' counts of people
+   * stay right), and keeps honoraria (bookkeeping law: paid honoraria are
+   * kept for seven years) and assignments they booked (a unit's record),
+   * as the report says.
    */
-  async erasePersonalData(userRef: string): Promise<ErasureReport> {
+  async erasePersonalData(
+    userRef: string,
+    options: ErasureOptions = {},
+  ): Promise<ErasureReport> {
+    const pseudonym = options.pseudonym ?? `user:erased/${randomUUID()}`;
     return this.db.transaction(async tx => {
       let erased = 0;
       let anonymised = 0;
@@ -1232,6 +1242,21 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
       anonymised += await tx('as_history')
         .where({ actor: userRef })
         .update({ actor: ERASED_REF });
+      const facts = await tx('as_facts')
+        .whereRaw("payload LIKE ? ESCAPE '\\'", [
+          `%${escapeLike(JSON.stringify(userRef))}%`,
+        ])
+        .select('seq', 'payload');
+      for (const fact of facts) {
+        const payload = JSON.parse(fact.payload) as AssignmentFact;
+        if (!payload.peers?.some(p => p.peerRef === userRef)) continue;
+        payload.peers = payload.peers.map(p =>
+          p.peerRef === userRef ? { ...p, peerRef: pseudonym } : p,
+        );
+        anonymised += await tx('as_facts')
+          .where({ seq: fact.seq })
+          .update({ payload: JSON.stringify(payload) });
+      }
       const kept: ErasureReport['kept'] = [];
       const [{ honoraria }] = await tx('as_honoraria')
         .where({ peer_ref: userRef })
@@ -1254,6 +1279,36 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
       }
       return { erased, anonymised, kept };
     });
+  }
+
+  /**
+   * Retention: interests that were never followed by a selection are
+   * removed once their assignment ended longer ago than the policy's months.
+   * The assignment's interest count stays (a number, about nobody).
+   */
+  async applyRetention(
+    policy: RetentionPolicy,
+    now: Date,
+  ): Promise<RetentionReport> {
+    const cutoff = retentionCutoff(now, {
+      months: policy.interestNotFollowedUpMonths,
+    }).toISOString();
+    const count: number = await this.db('as_interests')
+      .whereIn(
+        'assignment_id',
+        this.db('as_assignments').where('last_end', '<', cutoff).select('id'),
+      )
+      .whereIn('status', ['interested', 'withdrawn'])
+      .delete();
+    return {
+      removed: [
+        {
+          rule: 'interestNotFollowedUpMonths',
+          what: 'interests never followed by a selection, in assignments that ended',
+          count,
+        },
+      ],
+    };
   }
 
   // --- demo data and benchmarks --------------------------------------------------------

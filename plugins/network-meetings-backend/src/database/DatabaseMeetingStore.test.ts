@@ -476,5 +476,69 @@ describe.each(databases.eachSupportedId())(
       const organiser = await store.erasePersonalData(coordinator.userRef);
       expect(organiser.anonymised).toBe(1);
     });
+
+    it('removes RSVP needs 30 days after the meeting, to the day, and keeps the answers', async () => {
+      const { store, knex } = await createStore();
+      // 13 April 2027, 18:00 to 20:00 in Stockholm: ends 18:00 UTC.
+      const m = await store.createMeeting(
+        meeting(),
+        coordinator.userRef,
+        coordinator,
+      );
+      await store.answer(m.id, viewer('asa'), {
+        answer: 'yes',
+        needs: 'Vegetarisk kost',
+      });
+      await store.answer(m.id, viewer('omar'), { answer: 'maybe' });
+      const later = await store.createMeeting(
+        meeting({ start: '2027-06-01T18:00', end: '2027-06-01T20:00' }),
+        coordinator.userRef,
+        coordinator,
+      );
+      await store.answer(later.id, viewer('asa'), {
+        answer: 'yes',
+        needs: 'Hörslinga',
+      });
+      const policy = {
+        interestNotFollowedUpMonths: 12,
+        rsvpNeedsAfterMeetingDays: 30,
+        leftNetworkMonths: 24,
+        erasureRecordsMonths: 36,
+      };
+      const needs = async () =>
+        (await knex('nm_rsvps').where({ user_ref: 'user:default/asa' }))
+          .map(r => r.needs)
+          .sort();
+
+      const before = await store.applyRetention(
+        policy,
+        new Date('2027-05-12T18:00:00.000Z'),
+      );
+      expect(before.removed).toEqual([
+        expect.objectContaining({
+          rule: 'rsvpNeedsAfterMeetingDays',
+          count: 0,
+        }),
+      ]);
+      expect(await needs()).toEqual(['Hörslinga', 'Vegetarisk kost']);
+
+      const after = await store.applyRetention(
+        policy,
+        new Date('2027-05-14T18:00:00.000Z'),
+      );
+      expect(after.removed[0].count).toBe(1);
+      expect(await needs()).toEqual(['', 'Hörslinga']);
+      expect(
+        await knex('nm_rsvps').where({ occurrence_id: m.id }),
+      ).toHaveLength(2);
+      expect(
+        (
+          await store.applyRetention(
+            policy,
+            new Date('2027-05-14T18:00:00.000Z'),
+          )
+        ).removed[0].count,
+      ).toBe(0);
+    });
   },
 );

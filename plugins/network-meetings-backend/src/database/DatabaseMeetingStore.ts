@@ -32,6 +32,9 @@ import {
 import {
   ErasureReport,
   PersonalDataProvider,
+  RetentionPolicy,
+  RetentionReport,
+  retentionCutoff,
 } from '@internal/plugin-personal-data-node';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
@@ -1087,6 +1090,36 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
         title: m.title,
         createdAt: iso(m.created_at),
       })),
+    };
+  }
+
+  /**
+   * Retention: the needs people gave with their answers (diet,
+   * accessibility) are removed once the meeting ended longer ago than the
+   * policy's days. The answers stay, for attendance.
+   */
+  async applyRetention(
+    policy: RetentionPolicy,
+    now: Date,
+  ): Promise<RetentionReport> {
+    const cutoff = retentionCutoff(now, {
+      days: policy.rsvpNeedsAfterMeetingDays,
+    });
+    const count = await this.db('nm_rsvps')
+      .whereIn(
+        'occurrence_id',
+        this.db('nm_occurrences').where('ends_at', '<', cutoff).select('id'),
+      )
+      .whereNot('needs', '')
+      .update({ needs: '' });
+    return {
+      removed: [
+        {
+          rule: 'rsvpNeedsAfterMeetingDays',
+          what: 'needs given with answers (diet, accessibility) for meetings that ended',
+          count,
+        },
+      ],
     };
   }
 

@@ -80,8 +80,8 @@ export const retentionReportSchema = z.object({
 /** Path parameter of an erasure request. @public */
 export const erasureRequestIdSchema = z.object({ id: z.uuid() }).strict();
 
-/** Body of POST /me/erasure-requests: nothing to fill in. @public */
-export const erasureRequestCreateSchema = z.object({}).strict();
+/** A body with nothing to fill in (POST /me/erasure-requests, confirm, run). @public */
+export const emptyBodySchema = z.object({}).strict();
 
 /** Body of POST /erasure-requests/:id/reject. @public */
 export const erasureRejectSchema = z

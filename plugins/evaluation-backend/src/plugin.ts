@@ -45,15 +45,22 @@ export const evaluationPlugin = createBackendPlugin({
         const units = new CatalogUnits(async () => {
           const { items } = await deps.catalog.getEntities(
             {
-              filter: { kind: 'Group', 'spec.type': 'unit' },
-              fields: ['metadata.name', 'spec.parent'],
+              filter: { kind: 'Group', 'spec.type': ['unit', 'region'] },
+              fields: [
+                'metadata.name',
+                'metadata.title',
+                'spec.type',
+                'spec.parent',
+              ],
             },
             { credentials: await deps.auth.getOwnServiceCredentials() },
           );
-          return items.flatMap(e => {
-            const region = String(e.spec?.parent ?? '');
-            return region ? [{ unit: e.metadata.name, region }] : [];
-          });
+          return items.map(e => ({
+            name: e.metadata.name,
+            type: e.spec?.type === 'unit' ? 'unit' : 'region',
+            parent: e.spec?.parent ? String(e.spec.parent) : undefined,
+            title: e.metadata.title,
+          }));
         });
         if (deps.config.getOptionalBoolean('evaluation.demoData')) {
           const created = await seedDemoEvaluation(store);

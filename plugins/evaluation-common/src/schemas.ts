@@ -39,50 +39,76 @@ const typeCode = z
   .max(40)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an assignment type code');
 
+const metricsQueryFields = {
+  from: yearMonth.optional(),
+  to: yearMonth.optional(),
+  groupBy: z.enum(METRIC_GROUP_BY).default('month'),
+  region: groupNameSchema.optional(),
+  unit: groupNameSchema.optional(),
+  type: typeCode.optional(),
+};
+
+/** Both ends of a period or neither; `to` not before `from`; at most ten years. */
+function checkPeriod(
+  q: { from?: string; to?: string },
+  ctx: z.core.$RefinementCtx,
+) {
+  if (!q.from || !q.to) {
+    if (!!q.from !== !!q.to) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [q.from ? 'to' : 'from'],
+        message: 'must be given together with the other end of the period',
+      });
+    }
+    return;
+  }
+  const span = monthSpan(q.from, q.to);
+  if (span < 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'must not be before from',
+    });
+  } else if (span > MAX_PERIOD_MONTHS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: `must be at most ${MAX_PERIOD_MONTHS} months after from`,
+    });
+  }
+}
+
 /**
- * Query of GET /metrics and GET /export.csv. Periods are whole months in
- * Europe/Stockholm, both ends included; without them, the last 12 months
- * up to and including the current one.
+ * Query of GET /metrics. Periods are whole months in Europe/Stockholm, both
+ * ends included; without them, the last 12 months up to and including the
+ * current one.
  * @public
  */
 export const metricsQuerySchema = z
-  .object({
-    from: yearMonth.optional(),
-    to: yearMonth.optional(),
-    groupBy: z.enum(METRIC_GROUP_BY).default('month'),
-    region: groupNameSchema.optional(),
-    unit: groupNameSchema.optional(),
-    type: typeCode.optional(),
-  })
+  .object(metricsQueryFields)
   .strict()
-  .superRefine((q, ctx) => {
-    if (!q.from || !q.to) {
-      if (!!q.from !== !!q.to) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [q.from ? 'to' : 'from'],
-          message: 'must be given together with the other end of the period',
-        });
-      }
-      return;
-    }
-    const span = monthSpan(q.from, q.to);
-    if (span < 1) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'must not be before from',
-      });
-    } else if (span > MAX_PERIOD_MONTHS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: `must be at most ${MAX_PERIOD_MONTHS} months after from`,
-      });
-    }
-  });
+  .superRefine(checkPeriod);
 /** @public */
 export type MetricsQuery = z.infer<typeof metricsQuerySchema>;
+
+/** The languages of the CSV export: Swedish first, English second. @public */
+export const EXPORT_LANGUAGES = ['sv', 'en'] as const;
+
+/**
+ * Query of GET /export.csv: the dashboard's query and the language of the
+ * screen it was exported from (headers, unit and type names).
+ * @public
+ */
+export const exportQuerySchema = z
+  .object({
+    ...metricsQueryFields,
+    lang: z.enum(EXPORT_LANGUAGES).default('sv'),
+  })
+  .strict()
+  .superRefine(checkPeriod);
+/** @public */
+export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 /**
  * Body of POST /support-sessions: one meeting between a peer supporter and

@@ -108,7 +108,7 @@ async function startPlugin() {
           ...['unit-a', 'unit-b', 'unit-c'].map(name => ({
             apiVersion: 'backstage.io/v1alpha1',
             kind: 'Group',
-            metadata: { name },
+            metadata: { name, title: `Enhet ${name.slice(-1).toUpperCase()}` },
             spec: { type: 'unit', parent: 'skane', children: [] },
           })),
           {
@@ -466,7 +466,21 @@ describe('evaluation router', () => {
     expect(lines.find(l => l.startsWith('Totalt 2026-11–2026-11;'))).toContain(
       ';12,0;',
     );
-    expect(lines.find(l => l.startsWith('unit-b;'))).toContain('<5');
+    // Units by their titles, as on screen.
+    expect(lines.find(l => l.startsWith('Enhet B;'))).toContain('<5');
+    expect(res.headers['content-disposition']).toContain(
+      'utvardering-2026-11-2026-11-unit.csv',
+    );
+    const english = await request(server)
+      .get(`/api/evaluation/export.csv?${NOV}&groupBy=type&lang=en`)
+      .set(as('manager'))
+      .expect(200);
+    expect(english.text).toContain('Assignment type;Assignments completed;');
+    expect(english.text).toContain('Share one’s story with staff;');
+    await request(server)
+      .get(`/api/evaluation/export.csv?${NOV}&lang=fi`)
+      .set(as('manager'))
+      .expect(400);
     expect(auditEvents).toContain('evaluation-export');
     await request(server)
       .get(`/api/evaluation/export.csv?${NOV}`)

@@ -18,6 +18,7 @@ import {
   evaluationReadOwnPermission,
   evaluationReadUnitsPermission,
   evaluationSessionCreatePermission,
+  exportQuerySchema,
   metricsQuerySchema,
   outcomeInputSchema,
   outcomeQuerySchema,
@@ -39,7 +40,7 @@ import {
   Scope,
 } from '../database/DatabaseEvaluationStore';
 import { addMonths } from '../database/time';
-import { metricsCsv } from './exportCsv';
+import { metricsCsv, typeName } from './exportCsv';
 import { parseOutcomeCsv } from './outcomeCsv';
 import { Units } from './units';
 
@@ -168,7 +169,11 @@ export async function createRouter(
   });
 
   router.get('/export.csv', async (req, res) => {
-    const query = parseInput(metricsQuerySchema, req.query, 'query');
+    const { lang, ...query } = parseInput(
+      exportQuerySchema,
+      req.query,
+      'query',
+    );
     const { scope } = await readScope(req);
     const resolved = resolve(query, scope);
     const csv = await audited(
@@ -179,12 +184,29 @@ export async function createRouter(
         severityLevel: 'low',
         meta: { ...resolved, scope: scope.kind },
       },
-      async () => metricsCsv(await store.metrics(resolved, scope)),
+      async () => {
+        const metrics = await store.metrics(resolved, scope);
+        // Groups named as the dashboard names them.
+        const labels = new Map<string, string>();
+        for (const { key } of metrics.groups) {
+          if (resolved.groupBy === 'unit' || resolved.groupBy === 'region') {
+            labels.set(key, await units.titleOf(key));
+          } else if (resolved.groupBy === 'type') {
+            labels.set(key, typeName(key, lang));
+          }
+        }
+        return metricsCsv(metrics, {
+          lang,
+          label: key => labels.get(key) ?? key,
+        });
+      },
     );
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader(
       'Content-Disposition',
-      `attachment; filename="utvardering-${resolved.from}-${resolved.to}-${resolved.groupBy}.csv"`,
+      `attachment; filename="${lang === 'en' ? 'evaluation' : 'utvardering'}-${
+        resolved.from
+      }-${resolved.to}-${resolved.groupBy}.csv"`,
     );
     res.setHeader('Cache-Control', 'no-store');
     res.send(csv);

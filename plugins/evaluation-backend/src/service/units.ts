@@ -1,5 +1,11 @@
-/** A unit of the catalog and the region it belongs to. */
-export type UnitEntry = { unit: string; region: string };
+/** A unit or region group of the catalog. */
+export type GroupEntry = {
+  name: string;
+  type: 'unit' | 'region';
+  /** A unit's region. */
+  parent?: string;
+  title?: string;
+};
 
 /** What the router needs to know about units. */
 export interface Units {
@@ -11,6 +17,8 @@ export interface Units {
    * for none.
    */
   unitsOf(groupNames: string[]): Promise<string[]>;
+  /** The title of a unit or region, or its name when it has none. */
+  titleOf(name: string): Promise<string>;
 }
 
 /**
@@ -19,10 +27,14 @@ export interface Units {
  * so that a unit added to the catalog counts straight away.
  */
 export class CatalogUnits implements Units {
-  private cache?: { at: number; units: Map<string, string> };
+  private cache?: {
+    at: number;
+    units: Map<string, string>;
+    titles: Map<string, string>;
+  };
 
   constructor(
-    private readonly load: () => Promise<UnitEntry[]>,
+    private readonly load: () => Promise<GroupEntry[]>,
     private readonly options: { ttlMs?: number; now?: () => number } = {},
   ) {}
 
@@ -30,16 +42,29 @@ export class CatalogUnits implements Units {
     return this.options.now?.() ?? Date.now();
   }
 
-  private async units(fresh = false): Promise<Map<string, string>> {
+  private async groups(fresh = false) {
     const ttl = this.options.ttlMs ?? 60_000;
     if (fresh || !this.cache || this.now() - this.cache.at > ttl) {
       const entries = await this.load();
       this.cache = {
         at: this.now(),
-        units: new Map(entries.map(e => [e.unit, e.region])),
+        units: new Map(
+          entries.flatMap(e =>
+            e.type === 'unit' && e.parent ? [[e.name, e.parent]] : [],
+          ),
+        ),
+        titles: new Map(entries.map(e => [e.name, e.title ?? e.name])),
       };
     }
-    return this.cache.units;
+    return this.cache;
+  }
+
+  private async units(fresh = false): Promise<Map<string, string>> {
+    return (await this.groups(fresh)).units;
+  }
+
+  async titleOf(name: string): Promise<string> {
+    return (await this.groups()).titles.get(name) ?? name;
   }
 
   async regionOf(unit: string): Promise<string | undefined> {

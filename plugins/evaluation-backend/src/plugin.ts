@@ -8,6 +8,8 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { DatabaseEvaluationStore } from './database/DatabaseEvaluationStore';
 import { seedDemoEvaluation } from './demo/seed';
 import { FactIngestor } from './ingest/FactIngestor';
+import { createPersonalDataRouter } from '@internal/plugin-personal-data-node';
+import { EvaluationPersonalData } from './personalData';
 import { createRouter } from './service/router';
 import { CatalogUnits } from './service/units';
 
@@ -118,6 +120,14 @@ export const evaluationPlugin = createBackendPlugin({
         });
 
         deps.httpRouter.use(await createRouter({ ...deps, store, units }));
+        // A person's rows, exported or erased for the personal-data service.
+        deps.httpRouter.use(
+          createPersonalDataRouter({
+            provider: await EvaluationPersonalData.create(deps),
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+          }),
+        );
       },
     });
   },

@@ -17,6 +17,7 @@ import assignmentsBackend from '@internal/plugin-assignments-backend';
 import evaluationBackend from '@internal/plugin-evaluation-backend';
 import peerDirectoryBackend from '@internal/plugin-peer-directory-backend';
 import networkMeetingsBackend from '@internal/plugin-network-meetings-backend';
+import personalDataBackend from '@internal/plugin-personal-data-backend';
 import searchPeerDirectoryCollator from '@internal/plugin-search-backend-module-peer-directory';
 
 type Backend = ReturnType<typeof createBackend>;
@@ -61,6 +62,9 @@ export const portalFeatures = [
   networkMeetingsBackend,
   assignmentsBackend,
   evaluationBackend,
+
+  // Personal data across the plugins: export, erasure, retention.
+  personalDataBackend,
 ];
 
 export function addPortalFeatures(backend: Backend): void {

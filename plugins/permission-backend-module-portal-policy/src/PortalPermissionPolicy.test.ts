@@ -13,6 +13,10 @@ import {
   networkMeetingsAnswerPermissions,
   networkMeetingsManagePermission,
 } from '@internal/plugin-network-meetings-common';
+import {
+  personalDataManagePermission,
+  personalDataOwnPermission,
+} from '@internal/plugin-personal-data-common';
 import { PortalPermissionPolicy } from './PortalPermissionPolicy';
 
 function policyFor(roles: PortalRole[]) {
@@ -113,6 +117,29 @@ describe('PortalPermissionPolicy', () => {
           role === 'coordinator' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
       });
     }
+  });
+
+  it('lets everyone see and export their own data, and only coordinators decide erasures', async () => {
+    for (const role of PORTAL_ROLES) {
+      await expect(
+        policyFor([role]).handle(
+          { permission: personalDataOwnPermission },
+          asUser,
+        ),
+      ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+      await expect(
+        policyFor([role]).handle(
+          { permission: personalDataManagePermission },
+          asUser,
+        ),
+      ).resolves.toEqual({
+        result:
+          role === 'coordinator' ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+      });
+    }
+    await expect(
+      policyFor([]).handle({ permission: personalDataOwnPermission }, asUser),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 
   it('grants by any one of several roles', async () => {

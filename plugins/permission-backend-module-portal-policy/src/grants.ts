@@ -27,6 +27,10 @@ import {
   peerDirectorySensitiveReadPermission,
 } from '@internal/plugin-peer-directory-common';
 import {
+  personalDataManagePermission,
+  personalDataOwnPermission,
+} from '@internal/plugin-personal-data-common';
+import {
   PortalRole,
   portalAreaPermissions,
 } from '@internal/plugin-portal-common';
@@ -106,6 +110,13 @@ export const PORTAL_GRANTS: Readonly<Record<string, Grant>> = {
   [evaluationReadOwnPermission.name]: ['peer', 'peer-supporter'],
   [evaluationSessionCreatePermission.name]: ['peer-supporter'],
   [evaluationOutcomeManagePermission.name]: ['manager', 'coordinator'],
+
+  // Personal data. Everyone sees, exports and may ask to erase what the
+  // portal holds about them; coordinators decide erasure requests (never
+  // their own), see consent changes and erasures, and run the retention
+  // rules.
+  [personalDataOwnPermission.name]: SIGNED_IN,
+  [personalDataManagePermission.name]: ['coordinator'],
 
   // Backstage's catalog holds the organisation (regions, units, roles,
   // people's names). Everyone signed in may read it; only the organisation

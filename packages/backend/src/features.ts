@@ -19,6 +19,7 @@ import peerDirectoryBackend from '@internal/plugin-peer-directory-backend';
 import networkMeetingsBackend from '@internal/plugin-network-meetings-backend';
 import personalDataBackend from '@internal/plugin-personal-data-backend';
 import searchPeerDirectoryCollator from '@internal/plugin-search-backend-module-peer-directory';
+import { portalHttpRouterServiceFactory } from './httpRouter';
 
 type Backend = ReturnType<typeof createBackend>;
 
@@ -27,6 +28,10 @@ type Backend = ReturnType<typeof createBackend>;
  * entry point and its integration tests install the same list.
  */
 export const portalFeatures = [
+  // Every plugin's HTTP router: JSON bodies read once (64 kB, UTF-8) and
+  // database outages answered with 503 (./httpRouter.ts).
+  portalHttpRouterServiceFactory,
+
   // Serves the app bundle in production builds (one port for everything).
   appBackend,
 

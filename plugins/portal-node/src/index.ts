@@ -12,3 +12,11 @@ export { runStoreBenchmark, benchmarkArg } from './storeBenchmark';
 export type { BenchmarkQuery } from './storeBenchmark';
 export { portalAccess, groupNames } from './access';
 export type { UserCredentials } from './access';
+export {
+  jsonBodies,
+  databaseOutagesAs503,
+  isDatabaseUnavailable,
+  MAX_JSON_BODY_BYTES,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+} from './requestGuards';

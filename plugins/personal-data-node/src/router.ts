@@ -8,7 +8,11 @@ import {
 import { audited, parseInput } from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { z } from 'zod';
 import { PersonalDataProvider } from './types';
+
+/** Query of export and erase: the person, and nothing else. */
+const userRefQuerySchema = z.object({ userRef: z.string().max(300) }).strict();
 
 function userRefOf(value: string): string {
   try {
@@ -46,7 +50,9 @@ export function createPersonalDataRouter(options: {
 
   router.get('/.personal-data/export', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    const userRef = userRefOf(String(req.query.userRef ?? ''));
+    const userRef = userRefOf(
+      parseInput(userRefQuerySchema, req.query, 'query').userRef,
+    );
     const data = await audited(
       auditor,
       req,
@@ -62,7 +68,9 @@ export function createPersonalDataRouter(options: {
 
   router.post('/.personal-data/erase', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['service'] });
-    const userRef = userRefOf(String(req.query.userRef ?? ''));
+    const userRef = userRefOf(
+      parseInput(userRefQuerySchema, req.query, 'query').userRef,
+    );
     const { pseudonym } = parseInput(eraseBodySchema, req.body, 'body');
     const report = await audited(
       auditor,

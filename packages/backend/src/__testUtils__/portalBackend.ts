@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { randomBytes } from 'node:crypto';
@@ -44,6 +45,8 @@ export type PortalTestBackend = {
 export async function startPortalBackend(options: {
   databaseId: 'SQLITE_3' | 'POSTGRES_15';
   config?: JsonObject;
+  /** Test plugins to run next to the portal's own. */
+  features?: BackendFeature[];
 }): Promise<PortalTestBackend> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -87,6 +90,9 @@ export async function startPortalBackend(options: {
   backend.add(mockServices.rootConfig.factory({ data: config }));
   backend.add(mockServices.rootLogger.factory({ level: 'warn' }));
   addPortalFeatures(backend);
+  for (const feature of options.features ?? []) {
+    backend.add(feature);
+  }
   await backend.start();
 
   return {

@@ -1,0 +1,292 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { httpRouterServiceFactory } from '@backstage/backend-defaults/httpRouter';
+import {
+  coreServices,
+  createServiceFactory,
+  HttpRouterService,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { JsonObject } from '@backstage/types';
+// The suite starts the portal's real feature list (packages/backend).
+// eslint-disable-next-line @backstage/no-forbidden-package-imports
+import { portalFeatures } from 'backend/src/features';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { Handler } from 'express';
+import { DatabaseId, databaseDump, dropDatabases, DatabaseDump } from './dump';
+import { internalBackendPlugins, REPO_ROOT } from './workspace';
+
+/** The static service token the suite calls service-only routes with. */
+export const SERVICE_TOKEN = 'reliability-suite-service-token';
+
+export function postgresConnectionString(): string | undefined {
+  return process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+}
+
+/** SQLite always, PostgreSQL when configured (as the rest of the repo). */
+export function testDatabaseIds(): DatabaseId[] {
+  return postgresConnectionString()
+    ? ['SQLITE_3', 'POSTGRES_15']
+    : ['SQLITE_3'];
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** What each plugin handed to `httpRouter.use`, in order. */
+export type RecordedHandlers = Map<string, Handler[]>;
+
+/**
+ * The httpRouter service of the portal (its own factory when features.ts
+ * has one, else Backstage's), wrapped so that the suite sees every handler
+ * each plugin mounts: that is how routes are enumerated by construction.
+ */
+function isHttpRouterFactory(feature: unknown): boolean {
+  return (
+    (feature as { featureType?: string }).featureType === 'service' &&
+    (feature as { service?: { id: string } }).service?.id ===
+      coreServices.httpRouter.id
+  );
+}
+
+function recordingHttpRouter(recorded: RecordedHandlers): ServiceFactory {
+  const inner = (portalFeatures.find(isHttpRouterFactory) ??
+    httpRouterServiceFactory) as unknown as {
+    deps: Record<string, any>;
+    factory(deps: any, ctx: unknown): Promise<HttpRouterService>;
+  };
+  return createServiceFactory({
+    service: coreServices.httpRouter,
+    initialization: 'always',
+    deps: inner.deps as { plugin: typeof coreServices.pluginMetadata },
+    async factory(deps) {
+      const router = await inner.factory(deps, undefined);
+      const id = deps.plugin.getId();
+      return {
+        use(handler) {
+          const list = recorded.get(id) ?? [];
+          list.push(handler);
+          recorded.set(id, list);
+          router.use(handler);
+        },
+        addAuthPolicy(policy) {
+          router.addAuthPolicy(policy);
+        },
+      };
+    },
+  }) as unknown as ServiceFactory;
+}
+
+export type SuiteBackend = {
+  databaseId: DatabaseId;
+  /**
+   * Runs every scheduled task of the portal's plugins now and waits until
+   * the tables stop changing, so that background work (reminders, fact
+   * ingestion) does not show up as rows written by a request.
+   */
+  settle(): Promise<void>;
+  baseUrl: string;
+  handlers: RecordedHandlers;
+  /** Every table of every portal plugin's database, rows sorted. */
+  dump(): Promise<DatabaseDump>;
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts the portal's real backend (features.ts: every plugin and module,
+ * real tokens, real permission policy) in this process, on a free port,
+ * with SQLite files in a temporary folder or PostgreSQL databases under a
+ * random prefix, so that the suite can read every table.
+ */
+export async function startSuiteBackend(options: {
+  databaseId: DatabaseId;
+  demoData?: boolean;
+  config?: JsonObject;
+}): Promise<SuiteBackend> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const prefix = `reliability_${randomBytes(4).toString('hex')}_`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-'));
+  const database =
+    options.databaseId === 'POSTGRES_15'
+      ? {
+          client: 'pg',
+          connection: postgresConnectionString()!,
+          prefix,
+          knexConfig: { pool: { min: 0, max: 5 } },
+        }
+      : { client: 'better-sqlite3', connection: { directory: dir } };
+  const demo = options.demoData ?? true;
+  const config: JsonObject = {
+    app: { baseUrl, title: 'Test' },
+    backend: {
+      baseUrl,
+      listen: { port, host: '127.0.0.1' },
+      database,
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: SERVICE_TOKEN, subject: 'reliability-suite' },
+          },
+        ],
+      },
+    },
+    auth: {
+      environment: 'development',
+      session: { secret: 'test' },
+      providers: { demo: {} },
+    },
+    catalog: {
+      rules: [{ allow: ['Group', 'User', 'Location'] }],
+      processingInterval: { seconds: 1 },
+      locations: [
+        {
+          type: 'file',
+          target: path.join(REPO_ROOT, 'catalog/org.yaml'),
+          rules: [{ allow: ['Group', 'User'] }],
+        },
+      ],
+    },
+    permission: { enabled: true },
+    peerDirectory: { demoData: demo },
+    networkMeetings: { demoData: demo },
+    assignments: { demoData: demo },
+    evaluation: { demoData: demo },
+    events: { notifyTimeoutMs: 500 },
+    ...options.config,
+  };
+
+  const handlers: RecordedHandlers = new Map();
+  const backend = createBackend();
+  backend.add(mockServices.rootConfig.factory({ data: config }));
+  backend.add(mockServices.rootLogger.factory({ level: 'error' }));
+  for (const feature of portalFeatures) {
+    if (!isHttpRouterFactory(feature)) backend.add(feature);
+  }
+  backend.add(recordingHttpRouter(handlers));
+  await backend.start();
+
+  const plugins = internalBackendPlugins().map(p => p.pluginId);
+  const dump = () =>
+    databaseDump({
+      databaseId: options.databaseId,
+      plugins,
+      directory: dir,
+      prefix,
+    });
+  return {
+    databaseId: options.databaseId,
+    baseUrl,
+    handlers,
+    dump,
+    async settle() {
+      // Every scheduled task runs once from now (a task still in its
+      // initial delay runs when the delay is over), then the tables must
+      // stay the same for a while.
+      const headers = { authorization: `Bearer ${SERVICE_TOKEN}` };
+      const from = Date.now();
+      const triggered = new Set<string>();
+      for (let i = 0; i < 240; i++) {
+        let pending = 0;
+        for (const pluginId of plugins) {
+          const res = await fetch(
+            `${baseUrl}/api/${pluginId}/.backstage/scheduler/v1/tasks`,
+            { headers },
+          );
+          if (!res.ok) continue;
+          const { tasks } = (await res.json()) as {
+            tasks: Array<{
+              taskId: string;
+              taskState?: { status?: string; lastRunEndedAt?: string };
+            }>;
+          };
+          for (const { taskId, taskState } of tasks) {
+            const ended = taskState?.lastRunEndedAt
+              ? Date.parse(taskState.lastRunEndedAt)
+              : 0;
+            if (ended >= from - 1000 && taskState?.status === 'idle') continue;
+            pending += 1;
+            if (!triggered.has(taskId) && taskState?.status === 'idle') {
+              triggered.add(taskId);
+              await fetch(
+                `${baseUrl}/api/${pluginId}/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+                  taskId,
+                )}/trigger`,
+                { method: 'POST', headers },
+              );
+            }
+          }
+        }
+        if (!pending) break;
+        await new Promise(r => setTimeout(r, 500));
+      }
+      let last = JSON.stringify(await dump());
+      for (let i = 0; i < 60; i++) {
+        await new Promise(r => setTimeout(r, 1500));
+        const now = JSON.stringify(await dump());
+        if (now === last) return;
+        last = now;
+      }
+    },
+    async stop() {
+      await backend.stop();
+      if (options.databaseId === 'POSTGRES_15') {
+        await dropDatabases(prefix);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in as a demo user; the Backstage token. */
+export async function demoToken(
+  baseUrl: string,
+  username: string,
+): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/demo/refresh`, {
+    headers: { 'x-demo-user': username, 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  if (!res.ok) {
+    throw new Error(`Sign-in of ${username} failed: ${res.status}`);
+  }
+  const body = (await res.json()) as {
+    backstageIdentity: { token: string };
+  };
+  return body.backstageIdentity.token;
+}
+
+/** Polls until the catalog has processed the organisation file. */
+export async function waitForDemoUsers(baseUrl: string, minimum = 11) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const res = await fetch(`${baseUrl}/api/auth/demo/users`).catch(
+      () => undefined,
+    );
+    if (res?.ok) {
+      const { users } = (await res.json()) as { users: unknown[] };
+      if (users.length >= minimum) {
+        return;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error('The catalog did not load the demo users within 90 s');
+    }
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+export { Client };

@@ -1,0 +1,141 @@
+/*
+ * What the routes need that only the running portal knows (found through
+ * its API, before the load), and the Bazaar backend's projects (made
+ * through its own API).
+ */
+import { DateTime } from 'luxon';
+import { DB_LABEL, DbKind } from './config';
+import { DEEP_PAGE, DEEP_QUERY, RouteContext } from './routes';
+
+export async function api<T>(
+  url: string,
+  token: string,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body };
+}
+
+async function ok<T>(promise: Promise<{ status: number; body: T }>) {
+  const { status, body } = await promise;
+  if (status >= 300) {
+    throw new Error(`HTTP ${status}: ${JSON.stringify(body).slice(0, 300)}`);
+  }
+  return body;
+}
+
+export async function discoverContext(
+  url: string,
+  tokens: Record<string, string>,
+): Promise<RouteContext> {
+  const today = DateTime.now().setZone('Europe/Stockholm').toISODate()!;
+
+  // The cursor of the deep page (or of the last page there is).
+  let deepCursor = '';
+  for (let page = 1; page < DEEP_PAGE; page++) {
+    const params = new URLSearchParams({ ...DEEP_QUERY });
+    if (deepCursor) params.set('cursor', deepCursor);
+    const list = await ok(
+      api<{ nextCursor?: string }>(
+        url,
+        tokens.peer,
+        `/api/assignments/assignments?${params}`,
+      ),
+    );
+    if (!list.nextCursor) break;
+    deepCursor = list.nextCursor;
+  }
+
+  // Meetings of the coming two months that the peer may answer.
+  const to = DateTime.fromISO(today).plus({ days: 60 }).toISODate()!;
+  const meetings = await ok(
+    api<{ items: Array<{ id: string; open: boolean; canAnswer: boolean }> }>(
+      url,
+      tokens.peer,
+      `/api/network-meetings/meetings?from=${today}&to=${to}&limit=100`,
+    ),
+  );
+  const answerable = meetings.items
+    .filter(m => m.open && m.canAnswer)
+    .map(m => m.id);
+  if (!answerable.length) throw new Error('No meeting to answer in the data');
+  return { deepCursor, answerable, today };
+}
+
+/** Projects of the Bazaar backend, through its API (16 at a time). */
+export async function seedBazaar(
+  url: string,
+  token: string,
+  count: number,
+  db: DbKind,
+) {
+  const statuses = ['proposed', 'ongoing'];
+  const sizes = ['small', 'medium', 'large'];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      await ok(
+        api(url, token, '/api/bazaar/projects', {
+          method: 'POST',
+          body: {
+            title: `Förbättringsarbete ${i + 1}`,
+            description:
+              'Ett projekt där peers och personal utvecklar vården tillsammans.',
+            community: 'https://example.se/forum',
+            status: statuses[i % 2],
+            size: sizes[i % 3],
+            responsible: 'Mia Nordlund',
+            startDate: '2026-01-01',
+            endDate: null,
+            docs: null,
+          },
+        }),
+      );
+      done++;
+      if (done % 500 === 0 || done === count) {
+        process.stdout.write(
+          `\r  ${DB_LABEL[db]}: Bazaar projects ${done}/${count}   `,
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+  process.stdout.write('\n');
+  // A quarter of the projects have two members.
+  const list = await ok(
+    api<{ data: Array<{ id: number }> }>(url, token, '/api/bazaar/projects'),
+  );
+  const ids = list.data.map(p => p.id).filter((_id, i) => i % 4 === 0);
+  let k = 0;
+  const members = async () => {
+    while (k < ids.length) {
+      const id = ids[k++];
+      for (const user of ['asa.lindqvist', 'omar.haddad']) {
+        await ok(
+          api(url, token, `/api/bazaar/projects/${id}/member/${user}`, {
+            method: 'PUT',
+            body: {},
+          }),
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, members));
+}

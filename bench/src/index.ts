@@ -1,0 +1,281 @@
+/*
+ * The benchmark harness: `./portal bench` or `yarn bench` (see --help and
+ * docs/benchmarks.md). Makes the data at scale (once), then on SQLite and
+ * PostgreSQL starts the portal's backend and a raw server, loads each route
+ * side by side with its raw query and the Bazaar backend, runs the
+ * scale-out on two replicas behind nginx, measures the frontend, and
+ * writes a table and bench/results/<time>.json.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DB_LABEL, DbKind, Options, machine, readOptions } from './config';
+import { copyDataToRun } from './databases';
+import { bundleSizes, frontendPhase } from './frontend';
+import { generate, isDone, markDone } from './generate';
+import { LoadResult, load } from './load';
+import { printReport, Report, RouteResult } from './report';
+import { api, discoverContext, seedBazaar } from './context';
+import { ROUTES, RouteContext, USERS } from './routes';
+import { scaleOutPhase } from './scaleout';
+import {
+  ServerProcess,
+  signIn,
+  startBackend,
+  startRawServer,
+  waitQuiet,
+} from './server';
+
+const step = (text: string) => console.log(`\n== ${text}`);
+
+/**
+ * Once per data set: starts the backend on the generated data, so that
+ * every plugin's migrations, the catalog and the search index are in it,
+ * and fills the Bazaar backend through its own API.
+ */
+async function prepare(options: Options, db: DbKind) {
+  const key = `${options.scale.bazaarProjects} bazaar projects`;
+  if (options.scale.name === 'smoke' || isDone(options, db, 'prepared', key)) {
+    return;
+  }
+  step(
+    `${DB_LABEL[db]}: preparing the data set (backend start, Bazaar projects)`,
+  );
+  const backend = await startBackend(options, {
+    db,
+    set: 'data',
+    port: options.basePort,
+    name: `prepare-${db}`,
+  });
+  try {
+    const token = await signIn(backend.url, USERS.peer);
+    await seedBazaar(backend.url, token, options.scale.bazaarProjects, db);
+    // Run the first reminders and the evaluation's first pull of facts
+    // now, so that the runs do not do them under load.
+    for (const [plugin, task] of [
+      ['network-meetings', 'network-meetings-reminders'],
+      ['evaluation', 'evaluation-pull-facts'],
+    ]) {
+      await api(
+        backend.url,
+        token,
+        `/api/${plugin}/.backstage/scheduler/v1/tasks/${task}/trigger`,
+        { method: 'POST' },
+      );
+    }
+    await sleep(5000);
+    await waitQuiet(backend, 300);
+  } finally {
+    await backend.stop();
+  }
+  markDone(options, db, 'prepared', key);
+}
+
+/** A backend on a fresh copy of the data set, signed in, context found. */
+export type Running = {
+  backend: ServerProcess;
+  tokens: Record<string, string>;
+  context: RouteContext;
+};
+
+async function startRun(options: Options, db: DbKind): Promise<Running> {
+  step(`${DB_LABEL[db]}: a fresh copy of the data set, the backend on it`);
+  await copyDataToRun(options, db);
+  const backend = await startBackend(options, {
+    db,
+    set: 'run',
+    port: options.basePort,
+    name: `backend-${db}`,
+  });
+  try {
+    const tokens: Record<string, string> = {};
+    for (const [role, username] of Object.entries(USERS)) {
+      tokens[role] = await signIn(backend.url, username);
+    }
+    if (options.scale.name === 'smoke') {
+      // The smoke test has no prepare step: the Bazaar backend is filled here.
+      await seedBazaar(
+        backend.url,
+        tokens.peer,
+        options.scale.bazaarProjects,
+        db,
+      );
+    }
+    await waitQuiet(backend, options.scale.name === 'smoke' ? 3 : 60);
+    const context = await discoverContext(backend.url, tokens);
+    return { backend, tokens, context };
+  } catch (error) {
+    await backend.stop();
+    throw error;
+  }
+}
+
+async function loadPhase(
+  options: Options,
+  db: DbKind,
+  { backend, tokens, context }: Running,
+): Promise<RouteResult[]> {
+  const results: RouteResult[] = [];
+  const contextFile = path.join(options.dataDir, `context-${db}.json`);
+  fs.writeFileSync(contextFile, JSON.stringify(context));
+  const raw = await startRawServer(options, {
+    db,
+    port: options.basePort + 1,
+    contextFile,
+  });
+  const smoke = options.scale.name === 'smoke';
+  try {
+    const routes = ROUTES.filter(
+      r => !options.routes || options.routes.includes(r.id),
+    );
+    for (const route of routes) {
+      const common = {
+        connections: options.connections,
+        duration: options.duration,
+        runs: options.runs,
+        warmup: smoke ? 0 : 1,
+      };
+      const cpu0 = backend.cpuSeconds();
+      const t0 = performance.now();
+      const portal = await load({
+        ...common,
+        url: backend.url,
+        token: tokens[route.as],
+        request: i => ({
+          method: route.method,
+          path: route.path(context, i),
+          body: route.body && JSON.stringify(route.body(context, i)),
+        }),
+      });
+      const cpu = backend.cpuSeconds() - cpu0;
+      const wall = (performance.now() - t0) / 1000;
+      const rawResults: Record<string, LoadResult> = {};
+      let tiers =
+        route.kind === 'read' ? ['store', 'knex', 'driver'] : ['store'];
+      if (route.peer) tiers = tiers.filter(t => t !== 'store');
+      if (smoke && route.kind === 'read') tiers = ['knex'];
+      for (const tier of tiers) {
+        rawResults[tier] = await load({
+          ...common,
+          url: raw.url,
+          request: () => ({
+            method: route.kind === 'read' ? 'GET' : 'POST',
+            path: `/${tier}/${route.id}`,
+          }),
+        });
+      }
+      // Requests of the warm-up count too: the CPU time covers them.
+      const requests =
+        portal.requests + (common.warmup ? portal.rps * common.warmup : 0);
+      const result: RouteResult = {
+        route: route.id,
+        title: route.title,
+        db,
+        portal,
+        raw: rawResults,
+        backendCpuPerRequestMs: (cpu * 1000) / Math.max(1, requests),
+        backendCpuShare: cpu / wall,
+      };
+      results.push(result);
+      console.log(
+        `  ${route.id.padEnd(18)} ${portal.rps
+          .toFixed(0)
+          .padStart(6)} req/s  p95 ${portal.p95.toFixed(1)} ms  errors ${
+          portal.errors
+        }  | ${tiers
+          .map(t => `${t} ${rawResults[t].rps.toFixed(0)} req/s`)
+          .join('  ')}`,
+      );
+    }
+  } finally {
+    await raw.stop();
+  }
+  return results;
+}
+
+async function main() {
+  const options = readOptions();
+  const started = performance.now();
+  const report: Report = {
+    startedAt: new Date().toISOString(),
+    machine: machine(),
+    options: {
+      scale: options.scale,
+      dbs: options.dbs,
+      phases: options.phases,
+      duration: options.duration,
+      runs: options.runs,
+      connections: options.connections,
+    },
+    routes: [],
+  };
+  console.log(
+    `Benchmark (${options.scale.name}): ${options.dbs
+      .map(d => DB_LABEL[d])
+      .join(' and ')}, ${options.connections} connections, ${options.runs} × ${
+      options.duration
+    } s per route; ${report.machine.cores} cores, ${report.machine.cpu}`,
+  );
+
+  step('Data');
+  for (const db of options.dbs) {
+    await generate(options, db);
+    await prepare(options, db);
+  }
+
+  for (const db of options.dbs) {
+    const wanted = options.phases.filter(
+      p =>
+        p === 'load' ||
+        (p === 'frontend' && db === 'sqlite') ||
+        (p === 'scaleout' && db === 'pg'),
+    );
+    if (!wanted.length) continue;
+    const running = await startRun(options, db);
+    try {
+      if (wanted.includes('load')) {
+        report.routes.push(...(await loadPhase(options, db, running)));
+      }
+      if (wanted.includes('frontend')) {
+        step('Frontend: bundle sizes, the directory page in Chromium');
+        report.frontend = await frontendPhase(options, running);
+      }
+      if (wanted.includes('scaleout')) {
+        step('Scale-out: one and two replicas on PostgreSQL behind nginx');
+        report.scaleOut = await scaleOutPhase(options, running);
+      }
+    } finally {
+      await running.backend.stop();
+    }
+  }
+  if (options.phases.includes('frontend') && !report.frontend) {
+    report.frontend = {
+      bundles: bundleSizes(),
+      error: 'the directory page needs --db sqlite',
+    };
+  }
+
+  report.seconds = (performance.now() - started) / 1000;
+  const failures = printReport(report);
+  fs.mkdirSync(options.resultsDir, { recursive: true });
+  const file = path.join(
+    options.resultsDir,
+    `${options.scale.name}-${report.startedAt.replace(/[:.]/g, '-')}.json`,
+  );
+  fs.writeFileSync(file, JSON.stringify(report, null, 2));
+  fs.writeFileSync(
+    path.join(options.resultsDir, `latest-${options.scale.name}.json`),
+    JSON.stringify(report, null, 2),
+  );
+  console.log(`\nResults: ${path.relative(process.cwd(), file)}`);
+  if (failures.length) {
+    console.log(`\nErrors:\n${failures.map(f => `  - ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

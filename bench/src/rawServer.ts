@@ -1,0 +1,343 @@
+/*
+ * The limit each route is measured against: a minimal HTTP server (node:http,
+ * no framework, no auth, no logging) in its own process, on the same run
+ * databases as the backend. For every route it serves
+ *
+ *   /store/<route>   the plugin's own store call, as the router makes it
+ *                    for the same user (same JSON);
+ *   /knex/<route>    the SQL that store call sent (captured once at start),
+ *                    replayed as bare knex.raw calls, the rows as JSON;
+ *   /driver/<route>  the same SQL on the bare driver (better-sqlite3
+ *                    prepared statements, or a node-postgres pool).
+ *
+ * Started by the harness (bench/src/server.ts) with BENCH_RAW_* variables.
+ */
+import { DEFAULT_RATE_TABLE } from '@internal/plugin-assignments-common';
+import {
+  assignmentQuerySchema,
+  bookingSchema,
+} from '@internal/plugin-assignments-common';
+import {
+  Caller,
+  DatabaseAssignmentStore,
+} from '@internal/plugin-assignments-backend/src/database/DatabaseAssignmentStore';
+import { DatabaseEvaluationStore } from '@internal/plugin-evaluation-backend/src/database/DatabaseEvaluationStore';
+import { DatabaseMeetingStore } from '@internal/plugin-network-meetings-backend/src/database/DatabaseMeetingStore';
+import {
+  meetingQuerySchema,
+  rsvpSchema,
+} from '@internal/plugin-network-meetings-common';
+import { DatabaseProfileStore } from '@internal/plugin-peer-directory-backend/src/database/DatabaseProfileStore';
+import { profileQuerySchema } from '@internal/plugin-peer-directory-common';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import knexFactory, { Knex } from 'knex';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Pool } from 'pg';
+import {
+  BOARD_QUERY,
+  DEEP_QUERY,
+  DIRECTORY_QUERY,
+  RouteContext,
+  answerOf,
+  booking,
+  lastYear,
+  nextMonth,
+} from './routes';
+
+const env = process.env;
+const db = env.BENCH_RAW_DB as 'sqlite' | 'pg';
+const context = JSON.parse(
+  fs.readFileSync(env.BENCH_RAW_CONTEXT!, 'utf8'),
+) as RouteContext;
+
+type Captured = { sql: string; bindings: unknown[] };
+
+/** What the raw server uses of better-sqlite3 (it has no types here). */
+type SqliteStatement = {
+  reader: boolean;
+  all(values: unknown[]): unknown[];
+  run(values: unknown[]): unknown;
+};
+type SqliteDatabase = { prepare(sql: string): SqliteStatement };
+
+/** The bare pieces on one plugin's database. */
+type Plugin = {
+  knex: Knex;
+  /** Runs SQL on the bare driver, with ? placeholders. */
+  driver: (sql: string, bindings: unknown[]) => Promise<unknown>;
+};
+
+function openPlugin(pluginId: string): Plugin {
+  if (db === 'sqlite') {
+    const filename = path.join(env.BENCH_RAW_SQLITE_DIR!, `${pluginId}.sqlite`);
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+    });
+    const bare: SqliteDatabase = new (require('better-sqlite3'))(filename);
+    const statements = new Map<string, SqliteStatement>();
+    return {
+      knex,
+      driver: async (sql, bindings) => {
+        let statement = statements.get(sql);
+        if (!statement) {
+          statement = bare.prepare(sql);
+          statements.set(sql, statement);
+        }
+        // As knex's better-sqlite3 client binds them.
+        const values = bindings.map(v => {
+          if (v instanceof Date) return v.valueOf();
+          return typeof v === 'boolean' ? +v : v;
+        });
+        return statement.reader ? statement.all(values) : statement.run(values);
+      },
+    };
+  }
+  const connection = `${env.BENCH_RAW_PG}/${env.BENCH_RAW_PG_PREFIX}${pluginId}`;
+  // The same pool size as the backend's (app-config.production.yaml).
+  const max = Number(env.BENCH_RAW_POOL_MAX);
+  const knex = knexFactory({ client: 'pg', connection, pool: { min: 0, max } });
+  const pool = new Pool({ connectionString: connection, max });
+  return {
+    knex,
+    driver: async (sql, bindings) => {
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`);
+      return (await pool.query(text, bindings as unknown[])).rows;
+    },
+  };
+}
+
+function service(knex: Knex): DatabaseService {
+  return {
+    getClient: async () => knex,
+    migrations: { skip: true },
+  } as DatabaseService;
+}
+
+/** The SQL a call sends, in order (knex's ? placeholders). */
+async function capture(knex: Knex, call: () => Promise<unknown>) {
+  const captured: Captured[] = [];
+  const listener = (q: { sql: string; bindings?: unknown[] }) => {
+    captured.push({
+      sql: q.sql.replace(/\$\d+/g, '?'),
+      bindings: q.bindings ?? [],
+    });
+  };
+  knex.on('query', listener);
+  try {
+    await call();
+  } finally {
+    knex.removeListener('query', listener);
+  }
+  return captured.filter(
+    q => !/^(begin|commit|rollback|savepoint|release)/i.test(q.sql.trim()),
+  );
+}
+
+const peer: Caller = {
+  userRef: 'user:default/asa.lindqvist',
+  groups: ['peer', 'rjl-recovery-college'],
+  canManage: false,
+  canInterest: true,
+};
+const teamLeader: Caller = {
+  userRef: 'user:default/anders.holm',
+  groups: ['team-leader', 'vgr-sahlgrenska-avd-367'],
+  canManage: false,
+  canInterest: false,
+};
+const peerViewer = {
+  userRef: peer.userRef,
+  audiences: new Set(['peers', 'everyone'] as const),
+};
+
+type RawRoute = {
+  plugin: Plugin;
+  /** The store call, as the router makes it; i counts the requests. */
+  call: (i: number) => Promise<unknown>;
+};
+
+async function main() {
+  const directory = openPlugin('peer-directory');
+  const assignments = openPlugin('assignments');
+  const meetings = openPlugin('network-meetings');
+  const evaluation = openPlugin('evaluation');
+  const bazaar = openPlugin('bazaar');
+
+  const profileStore = await DatabaseProfileStore.create({
+    database: service(directory.knex),
+  });
+  const assignmentStore = await DatabaseAssignmentStore.create({
+    database: service(assignments.knex),
+    rates: DEFAULT_RATE_TABLE,
+  });
+  const meetingStore = await DatabaseMeetingStore.create({
+    database: service(meetings.knex),
+  });
+  const evaluationStore = await DatabaseEvaluationStore.create({
+    database: service(evaluation.knex),
+  });
+  const bazaarColumns = [
+    'metadata.id',
+    'metadata.entity_ref',
+    'metadata.title',
+    'metadata.description',
+    'metadata.status',
+    'metadata.updated_at',
+    'metadata.community',
+    'metadata.size',
+    'metadata.start_date',
+    'metadata.end_date',
+    'metadata.responsible',
+    'metadata.docs',
+  ];
+
+  const routes: Record<string, RawRoute> = {
+    'directory-search': {
+      plugin: directory,
+      call: () =>
+        profileStore.listProfiles(profileQuerySchema.parse(DIRECTORY_QUERY), {
+          includeSensitive: true,
+        }),
+    },
+    'board-first': {
+      plugin: assignments,
+      call: () =>
+        assignmentStore.list(assignmentQuerySchema.parse(BOARD_QUERY), peer),
+    },
+    'board-deep': {
+      plugin: assignments,
+      call: () =>
+        assignmentStore.list(
+          assignmentQuerySchema.parse({
+            ...DEEP_QUERY,
+            cursor: context.deepCursor,
+          }),
+          peer,
+        ),
+    },
+    'meetings-month': {
+      plugin: meetings,
+      call: () =>
+        meetingStore.listMeetings(
+          meetingQuerySchema.parse(nextMonth(context)),
+          peerViewer,
+        ),
+    },
+    'metrics-month': {
+      plugin: evaluation,
+      call: () =>
+        evaluationStore.metrics(
+          { ...lastYear(context), groupBy: 'month' },
+          { kind: 'all' },
+        ),
+    },
+    'metrics-region': {
+      plugin: evaluation,
+      call: () =>
+        evaluationStore.metrics(
+          { ...lastYear(context), groupBy: 'region' },
+          { kind: 'all' },
+        ),
+    },
+    // The Bazaar backend's own list query (its DatabaseHandler.getProjects).
+    'bazaar-list': {
+      plugin: bazaar,
+      call: () =>
+        bazaar
+          .knex('metadata')
+          .select([
+            ...bazaarColumns,
+            bazaar.knex.raw(
+              'coalesce(count(members.item_id), 0) as members_count',
+            ),
+          ])
+          .groupBy(bazaarColumns)
+          .limit(50)
+          .leftJoin('members', 'metadata.id', '=', 'members.item_id'),
+    },
+    book: {
+      plugin: assignments,
+      call: async i => {
+        const id = await assignmentStore.create(
+          bookingSchema.parse(booking(context, i)),
+          {
+            createdBy: teamLeader.userRef,
+            region: 'vastra-gotaland',
+            publish: true,
+          },
+        );
+        return assignmentStore.get(id, teamLeader);
+      },
+    },
+    answer: {
+      plugin: meetings,
+      call: async i => {
+        const { meeting, rsvp } = await meetingStore.answer(
+          context.answerable[i % context.answerable.length],
+          peerViewer,
+          rsvpSchema.parse(answerOf(i)),
+        );
+        return { meeting, rsvp };
+      },
+    },
+  };
+
+  // Capture the SQL of each read once.
+  const sql: Record<string, Captured[]> = {};
+  for (const [id, route] of Object.entries(routes)) {
+    if (id === 'book' || id === 'answer') continue;
+    sql[id] = await capture(route.plugin.knex, () => route.call(0));
+  }
+
+  let count = 0;
+  const server = http.createServer(async (req, res) => {
+    try {
+      const [, tier, id] = (req.url ?? '').split('/');
+      if (tier === 'ready') {
+        res.end(JSON.stringify({ routes: Object.keys(routes), sql }));
+        return;
+      }
+      const route = routes[id];
+      if (!route || (tier !== 'store' && !sql[id])) {
+        res.statusCode = 404;
+        res.end();
+        return;
+      }
+      // Drain a request body, as the backend reads it.
+      for await (const _chunk of req);
+      let body: unknown;
+      if (tier === 'store') {
+        body = await route.call(count++);
+      } else if (tier === 'knex') {
+        const out = [];
+        for (const q of sql[id]) {
+          out.push(await route.plugin.knex.raw(q.sql, q.bindings as any));
+        }
+        body = out.map(r => (Array.isArray(r) ? r : r.rows ?? r));
+      } else {
+        const out = [];
+        for (const q of sql[id]) {
+          out.push(await route.plugin.driver(q.sql, q.bindings));
+        }
+        body = out;
+      }
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(body));
+    } catch (error) {
+      res.statusCode = 500;
+      res.end(String(error));
+    }
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(Number(env.BENCH_RAW_PORT));
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,285 @@
+/*
+ * The run's figures: a table on the terminal, the issue's targets checked,
+ * and the same as JSON (bench/results/). Targets missed are reported, not
+ * failed (a shared machine is noisy); errors fail the run.
+ */
+import { DB_LABEL, DbKind, machine } from './config';
+import type { FrontendResult } from './frontend';
+import type { LoadResult } from './load';
+import { ROUTES } from './routes';
+import type { ScaleOutResult } from './scaleout';
+
+export type RouteResult = {
+  route: string;
+  title: string;
+  db: DbKind;
+  portal: LoadResult;
+  /** The raw server's tiers: store, knex, driver. */
+  raw: Record<string, LoadResult>;
+  /** Backend CPU milliseconds per request during the portal's load. */
+  backendCpuPerRequestMs: number;
+  /** Backend CPU seconds per wall second (1 = one core busy). */
+  backendCpuShare: number;
+};
+
+export type Target = {
+  what: string;
+  value: string;
+  goal: string;
+  met: boolean;
+};
+
+export type Report = {
+  startedAt: string;
+  seconds?: number;
+  machine: ReturnType<typeof machine>;
+  options: Record<string, unknown>;
+  routes: RouteResult[];
+  scaleOut?: ScaleOutResult;
+  frontend?: FrontendResult;
+  targets?: Target[];
+};
+
+function table(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ');
+  return [
+    line(header),
+    widths.map(w => '-'.repeat(w)).join('  '),
+    ...rows.map(line),
+  ].join('\n');
+}
+
+const f0 = (n?: number) => (n === undefined || isNaN(n) ? '–' : n.toFixed(0));
+const f1 = (n?: number) => (n === undefined || isNaN(n) ? '–' : n.toFixed(1));
+const f2 = (n?: number) => (n === undefined || isNaN(n) ? '–' : n.toFixed(2));
+
+/** The raw figure a route is compared with: bare Knex for reads, the store call for writes. */
+export function rawOf(r: RouteResult) {
+  return r.raw.knex ?? r.raw.store;
+}
+
+function targets(report: Report): Target[] {
+  const out: Target[] = [];
+  const find = (id: string, db: DbKind) =>
+    report.routes.find(r => r.route === id && r.db === db);
+  for (const r of report.routes) {
+    const route = ROUTES.find(x => x.id === r.route);
+    if (route?.target) {
+      out.push({
+        what: `${r.route} on ${DB_LABEL[r.db]}: p95`,
+        value: `${f1(r.portal.p95)} ms`,
+        goal: '< 20 ms',
+        met: r.portal.p95 < 20,
+      });
+      const raw = rawOf(r);
+      out.push({
+        what: `${r.route} on ${DB_LABEL[r.db]}: ÷ raw (Knex)`,
+        value: f2(r.portal.rps / raw.rps),
+        goal: '≥ 0.50',
+        met: r.portal.rps / raw.rps >= 0.5,
+      });
+    }
+    if (r.route.startsWith('metrics-')) {
+      out.push({
+        what: `${r.route} on ${DB_LABEL[r.db]}: p95`,
+        value: `${f1(r.portal.p95)} ms`,
+        goal: '< 100 ms',
+        met: r.portal.p95 < 100,
+      });
+    }
+  }
+  for (const db of ['sqlite', 'pg'] as DbKind[]) {
+    const board = find('board-first', db);
+    const bazaar = find('bazaar-list', db);
+    if (board && bazaar) {
+      out.push({
+        what: `board listing 50 of 100,000 ÷ Bazaar listing 50 of 10,000 on ${DB_LABEL[db]}`,
+        value: f2(board.portal.rps / bazaar.portal.rps),
+        goal: '≥ 2',
+        met: board.portal.rps / bazaar.portal.rps >= 2,
+      });
+    }
+  }
+  if (report.scaleOut?.throughput) {
+    const t = report.scaleOut.throughput;
+    out.push({
+      what: 'two replicas: requests per backend CPU-second ÷ one replica',
+      value: f2(t.efficiency),
+      goal: '≥ 0.90',
+      met: t.efficiency >= 0.9,
+    });
+  }
+  const errors = report.routes.reduce((n, r) => n + r.portal.errors, 0);
+  out.push({
+    what: 'errors in the portal routes',
+    value: String(errors),
+    goal: '0',
+    met: errors === 0,
+  });
+  return out;
+}
+
+/** Prints the tables; returns what failed outright (errors, broken proofs). */
+export function printReport(report: Report): string[] {
+  const failures: string[] = [];
+  if (report.routes.length) {
+    console.log(
+      `\nRoutes: median of ${report.options.runs} runs of ${report.options.duration} s, ${report.options.connections} connections, no pipelining (latencies in ms)\n`,
+    );
+    const rows = report.routes.map(r => {
+      const raw = rawOf(r);
+      return [
+        r.route,
+        DB_LABEL[r.db],
+        f0(r.portal.rps),
+        f1(r.portal.p50),
+        f1(r.portal.p95),
+        f1(r.portal.p99),
+        String(r.portal.errors),
+        f0(r.raw.store?.rps),
+        f0(r.raw.knex?.rps),
+        f0(r.raw.driver?.rps),
+        f2(r.portal.rps / raw.rps),
+        f2(r.backendCpuPerRequestMs),
+      ];
+    });
+    console.log(
+      table(
+        [
+          'route',
+          'db',
+          'req/s',
+          'p50',
+          'p95',
+          'p99',
+          'errors',
+          'store req/s',
+          'knex req/s',
+          'driver req/s',
+          '÷ raw',
+          'CPU ms/req',
+        ],
+        rows,
+      ),
+    );
+    console.log(
+      "\n÷ raw: the portal's req/s ÷ the bare Knex replay of the same SQL (for writes: ÷ the store call in a bare server).",
+    );
+    const both = report.routes.filter(r => r.db === 'sqlite');
+    const side = both
+      .map(s => [
+        s,
+        report.routes.find(p => p.route === s.route && p.db === 'pg'),
+      ])
+      .filter(([, p]) => p) as RouteResult[][];
+    if (side.length) {
+      console.log('\nSQLite against PostgreSQL (req/s)\n');
+      console.log(
+        table(
+          ['route', '', 'SQLite', 'PostgreSQL', 'SQLite ÷ PostgreSQL'],
+          side.map(([s, p]) => [
+            s.route,
+            '',
+            f0(s.portal.rps),
+            f0(p.portal.rps),
+            f2(s.portal.rps / p.portal.rps),
+          ]),
+        ),
+      );
+    }
+    for (const r of report.routes) {
+      if (r.portal.errors) {
+        failures.push(
+          `${r.route} on ${DB_LABEL[r.db]}: ${
+            r.portal.errors
+          } errors (${JSON.stringify(r.portal.statuses)})`,
+        );
+      }
+      for (const [tier, result] of Object.entries(r.raw)) {
+        if (result.errors) {
+          failures.push(
+            `raw ${tier} ${r.route} on ${DB_LABEL[r.db]}: ${
+              result.errors
+            } errors`,
+          );
+        }
+      }
+    }
+  }
+  if (report.scaleOut) {
+    const s = report.scaleOut;
+    if (s.throughput) {
+      console.log('\nScale-out on PostgreSQL behind nginx\n');
+      console.log(
+        table(
+          [
+            'setup',
+            '',
+            'req/s',
+            'p95',
+            'errors',
+            'backend CPU s',
+            'req per CPU-s',
+          ],
+          s.throughput.setups.map(x => [
+            x.name,
+            '',
+            f0(x.rps),
+            f1(x.p95),
+            String(x.errors),
+            x.cpuSeconds.map(c => c.toFixed(1)).join(' + '),
+            f0(x.requestsPerCpuSecond),
+          ]),
+        ),
+      );
+      for (const x of s.throughput.setups) {
+        if (x.errors) failures.push(`scale-out ${x.name}: ${x.errors} errors`);
+      }
+    }
+    console.log('\nScale-out proofs\n');
+    for (const p of s.proofs) {
+      console.log(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name}: ${p.detail}`);
+      if (!p.ok)
+        failures.push(`scale-out proof failed: ${p.name}: ${p.detail}`);
+    }
+  }
+  if (report.frontend) {
+    const fe = report.frontend;
+    console.log('\nFrontend (production build)\n');
+    console.log(
+      table(
+        ['chunks', 'files', 'bytes', 'gzip bytes'],
+        fe.bundles.map(b => [
+          b.name,
+          b.files.length > 3 ? `${b.files.length} files` : b.files.join(' '),
+          String(b.bytes),
+          String(b.gzipBytes),
+        ]),
+      ),
+    );
+    if (fe.directory) {
+      console.log(
+        `\n  Directory page with ${
+          fe.directory.profiles
+        } profiles, first results shown: median ${f0(
+          fe.directory.medianMs,
+        )} ms (cold loads: ${fe.directory.loadsMs.map(f0).join(', ')} ms)`,
+      );
+    }
+    if (fe.error) failures.push(`frontend: ${fe.error}`);
+  }
+  report.targets = targets(report);
+  console.log('\nTargets\n');
+  for (const t of report.targets) {
+    console.log(
+      `  ${t.met ? 'met   ' : 'MISSED'} ${t.what}: ${t.value} (goal ${t.goal})`,
+    );
+  }
+  return failures;
+}

@@ -2,8 +2,16 @@ import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { AssignmentFact } from '@internal/plugin-assignments-common';
 import { AttendanceFact } from '@internal/plugin-network-meetings-common';
 import { DatabaseEvaluationStore, Scope } from './DatabaseEvaluationStore';
-import { generateAssignmentFacts } from '../demo/generate';
-import { recountCells, storedCells } from './testing/recount';
+import {
+  generateAssignmentFacts,
+  generateSupportSessions,
+} from '../demo/generate';
+import {
+  recountCells,
+  recountSessionCells,
+  storedCells,
+  storedSessionCells,
+} from './testing/recount';
 import { KeyFigures, suppress } from '@internal/plugin-evaluation-common';
 
 jest.setTimeout(120_000);
@@ -87,6 +95,7 @@ function recount(facts: AssignmentFact[]) {
 function expectFigures(
   figures: KeyFigures,
   raw: ReturnType<typeof recount>,
+  sessions: number | null,
   inBreakdown: boolean,
   label: string,
 ) {
@@ -100,10 +109,16 @@ function expectFigures(
     averageFeedback: raw.ratings
       ? suppress(round1(raw.ratingSum / raw.ratings), raw.ratings)
       : null,
+    supportSessions: sessions === null ? null : suppress(sessions, sessions),
   };
   for (const [name, value] of Object.entries(expected)) {
     const actual = figures[name as keyof KeyFigures];
-    const additive = ['assignmentsCompleted', 'hours', 'honorariaSek'];
+    const additive = [
+      'assignmentsCompleted',
+      'hours',
+      'honorariaSek',
+      'supportSessions',
+    ];
     if (inBreakdown && additive.includes(name) && actual === '<5') continue;
     expect({ label, name, value: actual }).toEqual({ label, name, value });
   }
@@ -344,9 +359,35 @@ describe.each(databases.eachSupportedId())(
         ),
       );
       await store.ingestAssignmentFacts(facts.slice(100, 400).reverse());
+      const sessions = generateSupportSessions({
+        count: 300,
+        seed: 8,
+        lastMonth: '2026-11',
+        months: 14,
+      });
+      await Promise.all(
+        sessions.map(s =>
+          store.addSupportSession(s.input, s.supporterRef, s.region),
+        ),
+      );
 
-      const actual = await storedCells(knex);
-      expect(actual).toEqual(recountCells(facts));
+      expect(await storedCells(knex)).toEqual(recountCells(facts));
+      expect(await storedSessionCells(knex)).toEqual(
+        recountSessionCells(
+          sessions.map(s => ({
+            month: s.input.date.slice(0, 7),
+            region: s.region,
+            unit: s.input.unit,
+            mode: s.input.mode,
+          })),
+        ),
+      );
+      // People are numbered densely, however often they came again.
+      const [{ n, max }] = await knex('ev_people').select({
+        n: knex.raw('count(*)'),
+        max: knex.raw('max(id)'),
+      });
+      expect(Number(max)).toBe(Number(n));
 
       const peerRows = await knex('ev_peer_monthly');
       const expectedPeers = new Map<string, number[]>();
@@ -388,10 +429,21 @@ describe.each(databases.eachSupportedId())(
       for (let i = 0; i < facts.length; i += 1000) {
         await store.ingestAssignmentFacts(facts.slice(i, i + 1000));
       }
+      const sessions = generateSupportSessions({
+        count: 400,
+        seed: 12,
+        lastMonth: '2026-11',
+        months: 40,
+      });
+      for (const x of sessions) {
+        await store.addSupportSession(x.input, x.supporterRef, x.region);
+      }
       const periods = [
         { from: '2026-11', to: '2026-11' },
         { from: '2025-12', to: '2026-11' },
         { from: '2023-08', to: '2026-11' },
+        { from: '2024-01', to: '2025-12' },
+        { from: '2023-02', to: '2025-10' },
         { from: '2016-12', to: '2026-11' },
       ];
       const filters: Array<
@@ -431,9 +483,29 @@ describe.each(databases.eachSupportedId())(
                   (!filter.type || f.type === filter.type) &&
                   (scope.kind !== 'units' || scope.units.includes(f.unit)),
               );
+              const sessionsIn = sessions.filter(
+                x =>
+                  x.input.date.slice(0, 7) >= period.from &&
+                  x.input.date.slice(0, 7) <= period.to &&
+                  (!filter.region || x.region === filter.region) &&
+                  (!filter.unit || x.input.unit === filter.unit) &&
+                  (scope.kind !== 'units' ||
+                    scope.units.includes(x.input.unit)),
+              );
               const label = JSON.stringify({ period, groupBy, filter, scope });
-              expectFigures(m.totals, recount(inScope), false, label);
-              const keyOf = (f: AssignmentFact) => {
+              expectFigures(
+                m.totals,
+                recount(inScope),
+                filter.type ? null : sessionsIn.length,
+                false,
+                label,
+              );
+              const keyOf = (f: {
+                workDate: string;
+                region: string;
+                unit: string;
+                type: string;
+              }) => {
                 const m7 = f.workDate.slice(0, 7);
                 if (groupBy === 'month') return m7;
                 if (groupBy === 'quarter') {
@@ -447,6 +519,17 @@ describe.each(databases.eachSupportedId())(
                 expectFigures(
                   g.figures,
                   recount(inScope.filter(f => keyOf(f) === g.key)),
+                  filter.type || groupBy === 'type'
+                    ? null
+                    : sessionsIn.filter(
+                        x =>
+                          keyOf({
+                            workDate: x.input.date,
+                            region: x.region,
+                            unit: x.input.unit,
+                            type: '',
+                          }) === g.key,
+                      ).length,
                   true,
                   `${label} ${g.key}`,
                 );

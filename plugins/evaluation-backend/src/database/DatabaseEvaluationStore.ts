@@ -99,6 +99,21 @@ type OutcomeRow = {
 
 const TOTAL = '*';
 
+/** The key columns of ev_cells. */
+const CELL_KEYS = ['level', 'span', 'period', 'region', 'unit', 'type'];
+
+/** An empty set for a new cell (its members are added after). */
+const EMPTY_SETS = { people: Buffer.alloc(0), units: Buffer.alloc(0) };
+
+/** The sums of assignment facts in ev_cells. */
+const CELL_SUMS = [
+  'assignments',
+  'minutes',
+  'honoraria_ore',
+  'feedback_count',
+  'feedback_sum',
+];
+
 /** What ev_cells has in place of a unit or type on the levels without it. */
 const EVERY = '*';
 
@@ -109,7 +124,8 @@ function cellLevel(byUnit: boolean, byType: boolean): number {
 
 /** A row of ev_cells as the metrics read it. */
 type CellRow = {
-  month: string;
+  span: Span;
+  period: string;
   region: string;
   unit: string;
   type: string;
@@ -120,15 +136,51 @@ type CellRow = {
   feedback_sum: number | string;
   people: Uint8Array | null;
   units: Uint8Array | null;
-};
+} & Record<SessionColumn, number | string>;
+
+/** The spans ev_cells keeps each cell for. */
+type Span = 'month' | 'year';
+
+/** The column of ev_cells with the support sessions of a mode. */
+type SessionColumn = `sessions_${string}`;
+const sessionColumn = (mode: SessionMode): SessionColumn =>
+  `sessions_${mode.replace(/-/g, '_')}`;
+
+/**
+ * The cells of ev_cells that make up the months from..to: whole calendar
+ * years where the period covers them, and the months around them (at most
+ * 22 months and the years between), or every month when the query groups
+ * by month or quarter.
+ */
+function periodParts(
+  from: string,
+  to: string,
+  monthly: boolean,
+): Array<{ span: Span; from: string; to: string }> {
+  const fromYear = Number(from.slice(0, 4));
+  const toYear = Number(to.slice(0, 4));
+  const firstYear = from.endsWith('-01') ? fromYear : fromYear + 1;
+  const lastYear = to.endsWith('-12') ? toYear : toYear - 1;
+  if (monthly || firstYear > lastYear) return [{ span: 'month', from, to }];
+  const parts: Array<{ span: Span; from: string; to: string }> = [
+    { span: 'year', from: String(firstYear), to: String(lastYear) },
+  ];
+  if (from < `${firstYear}-01`) {
+    parts.push({ span: 'month', from, to: `${firstYear - 1}-12` });
+  }
+  if (to > `${lastYear}-12`) {
+    parts.push({ span: 'month', from: `${lastYear + 1}-01`, to });
+  }
+  return parts;
+}
 
 /** The group a row of ev_cells falls in. */
 function rowKey(groupBy: MetricGroupBy | undefined): (r: CellRow) => string {
   switch (groupBy) {
     case 'month':
-      return r => r.month;
+      return r => r.period;
     case 'quarter':
-      return r => quarterOf(r.month);
+      return r => quarterOf(r.period);
     case 'region':
       return r => r.region;
     case 'unit':
@@ -296,21 +348,16 @@ export class DatabaseEvaluationStore {
     };
     await this.db.transaction(async tx => {
       await tx('ev_support_sessions').insert(row);
+      // Sessions have no assignment type: levels 0 and 1 only.
       await addTo(
         tx,
-        'ev_session_monthly',
-        ['month', 'region', 'unit', 'mode'],
-        [
-          {
-            month: row.month,
-            region,
-            unit: row.unit,
-            mode: row.mode,
-            sessions: 1,
-            minutes: row.minutes,
-            first_sessions: row.kind === 'first' ? 1 : 0,
-          },
-        ],
+        'ev_cells',
+        CELL_KEYS,
+        cellsOfMonth(row.month, region, row.unit, EVERY, [0, 1]).map(k => ({
+          ...k,
+          [sessionColumn(row.mode)]: 1,
+        })),
+        { sums: [sessionColumn(row.mode)], fill: EMPTY_SETS },
       );
     });
     return toSession(row);
@@ -449,22 +496,24 @@ export class DatabaseEvaluationStore {
     }
     const limit = (q: Knex.QueryBuilder) =>
       scope.kind === 'units' ? q.whereIn('unit', scope.units) : q;
-    const [a, s, o, t] = await Promise.all([
+    const [a, o, t] = await Promise.all([
       limit(
         this.db('ev_cells')
           .distinct('region', 'unit')
-          .where('level', cellLevel(true, false)),
+          .where({ level: cellLevel(true, false), span: 'year' }),
       ),
-      limit(this.db('ev_session_monthly').distinct('region', 'unit')),
       limit(this.db('ev_outcomes').distinct('region', 'unit')),
       limit(
         this.db('ev_cells')
           .distinct('type')
-          .where('level', cellLevel(scope.kind === 'units', true)),
+          .where({
+            level: cellLevel(scope.kind === 'units', true),
+            span: 'year',
+          }),
       ),
     ]);
     const units = new Map<string, string>();
-    for (const r of [...a, ...s, ...o]) units.set(r.unit, r.region);
+    for (const r of [...a, ...o]) units.set(r.unit, r.region);
     return {
       regions: [...new Set(units.values())].sort(),
       units: [...units.entries()]
@@ -565,41 +614,40 @@ export class DatabaseEvaluationStore {
     const byUnit = !!query.unit || scope.kind === 'units' || groupBy === 'unit';
     const byType = !!query.type || groupBy === 'type';
 
-    // Months are fixed-width YYYY-MM text: comparing them as text is exact.
-    const activity = db('ev_cells')
-      .select(
-        'month',
-        'region',
-        'unit',
-        'type',
-        'assignments',
-        'minutes',
-        'honoraria_ore',
-        'feedback_count',
-        'feedback_sum',
-        'people',
-        'units',
-      )
-      .where('level', cellLevel(byUnit, byType))
-      .where('month', '>=', period.from)
-      .where('month', '<=', period.to);
-    if (query.region) activity.where('region', query.region);
-    if (query.unit) activity.where('unit', query.unit);
-    if (scope.kind === 'units') activity.whereIn('unit', scope.units);
-    if (query.type) activity.where('type', query.type);
-
-    const sessions = db('ev_session_monthly')
-      .select({
-        k: groupKey(db, sessionsByGroup ? groupBy : undefined),
-        mode: 'mode',
-        n: db.raw('sum(sessions)'),
-      })
-      .where('month', '>=', period.from)
-      .where('month', '<=', period.to)
-      .groupBy('k', 'mode');
-    if (query.region) sessions.where('region', query.region);
-    if (query.unit) sessions.where('unit', query.unit);
-    if (scope.kind === 'units') sessions.whereIn('unit', scope.units);
+    const cellsOf = (level: number, monthly: boolean) => {
+      const q = db('ev_cells')
+        .select(
+          'span',
+          'period',
+          'region',
+          'unit',
+          'type',
+          ...CELL_SUMS,
+          ...SESSION_MODES.map(sessionColumn),
+          'people',
+          'units',
+        )
+        .where('level', level)
+        .where(or => {
+          // Months (YYYY-MM) and years (YYYY) are fixed-width text within
+          // their span: comparing them as text is exact.
+          for (const part of periodParts(period.from, period.to, monthly)) {
+            or.orWhere(w =>
+              w
+                .where('span', part.span)
+                .where('period', '>=', part.from)
+                .where('period', '<=', part.to),
+            );
+          }
+        });
+      if (query.region) q.where('region', query.region);
+      if (query.unit) q.where('unit', query.unit);
+      if (scope.kind === 'units') q.whereIn('unit', scope.units);
+      if (query.type && level & 2) q.where('type', query.type);
+      return q as Promise<CellRow[]>;
+    };
+    const monthly = groupBy === 'month' || groupBy === 'quarter';
+    const level = cellLevel(byUnit, byType);
     const meetings = db('ev_meeting_monthly')
       .select({
         k: groupKey(db, meetingsByGroup ? groupBy : undefined),
@@ -611,8 +659,12 @@ export class DatabaseEvaluationStore {
     if (query.region) meetings.where('region', query.region);
 
     const [rows, sessionRows, meetingRows] = await Promise.all([
-      activity as Promise<CellRow[]>,
-      sessionsApply ? sessions : Promise.resolve([]),
+      cellsOf(level, monthly),
+      // Sessions are on the levels without a type: grouped by type, the
+      // whole period's sessions come from the level without it.
+      sessionsApply && !sessionsByGroup
+        ? cellsOf(cellLevel(byUnit, false), false)
+        : Promise.resolve([]),
       meetingsApply ? meetings : Promise.resolve([]),
     ]);
 
@@ -620,32 +672,48 @@ export class DatabaseEvaluationStore {
     const total = blankCell(sessionsApply, meetingsApply);
     const cells = new Map<string, Cell>([[TOTAL, total]]);
     const sets = new Map<string, { people: SetUnion; units: SetUnion }>();
-    const cell = (k: string) => {
+    const keyOf = rowKey(groupBy);
+    for (const r of rows) {
+      const k = keyOf(r);
       let c = cells.get(k);
+      let s = sets.get(k);
       if (!c) {
         c = blank();
         cells.set(k, c);
       }
-      return c;
-    };
-    const keyOf = rowKey(groupBy);
-    for (const r of rows) {
-      const k = keyOf(r);
-      for (const t of k === TOTAL ? [TOTAL] : [k, TOTAL]) {
-        const c = cell(t);
-        c.assignments += Number(r.assignments);
-        c.minutes += Number(r.minutes);
-        c.honorariaOre += Number(r.honoraria_ore);
-        c.feedbackCount += Number(r.feedback_count);
-        c.feedbackSum += Number(r.feedback_sum);
-        let s = sets.get(t);
-        if (!s) {
-          s = { people: new SetUnion(), units: new SetUnion() };
-          sets.set(t, s);
-        }
-        s.people.add(r.people);
-        s.units.add(r.units);
+      if (!s) {
+        s = { people: new SetUnion(), units: new SetUnion() };
+        sets.set(k, s);
       }
+      c.assignments += Number(r.assignments);
+      c.minutes += Number(r.minutes);
+      c.honorariaOre += Number(r.honoraria_ore);
+      c.feedbackCount += Number(r.feedback_count);
+      c.feedbackSum += Number(r.feedback_sum);
+      if (sessionsByGroup) {
+        for (const mode of SESSION_MODES) {
+          c.sessions[mode] += Number(r[sessionColumn(mode)]);
+        }
+      }
+      s.people.add(r.people);
+      s.units.add(r.units);
+    }
+    // The whole period: the sums of its groups, the unions of their sets.
+    if (groupBy) {
+      const all = { people: new SetUnion(), units: new SetUnion() };
+      for (const [k, c] of cells) {
+        if (k === TOTAL) continue;
+        total.assignments += c.assignments;
+        total.minutes += c.minutes;
+        total.honorariaOre += c.honorariaOre;
+        total.feedbackCount += c.feedbackCount;
+        total.feedbackSum += c.feedbackSum;
+        for (const mode of SESSION_MODES)
+          total.sessions[mode] += c.sessions[mode];
+        all.people.addUnion(sets.get(k)!.people);
+        all.units.addUnion(sets.get(k)!.units);
+      }
+      sets.set(TOTAL, all);
     }
     for (const [k, s] of sets) {
       const c = cells.get(k)!;
@@ -653,17 +721,20 @@ export class DatabaseEvaluationStore {
       c.units = s.units.size;
     }
     for (const r of sessionRows) {
-      const k = String(r.k);
-      const n = Number(r.n);
-      if (k !== TOTAL) cell(k).sessions[r.mode as SessionMode] += n;
-      total.sessions[r.mode as SessionMode] += n;
+      for (const mode of SESSION_MODES) {
+        total.sessions[mode] += Number(r[sessionColumn(mode)]);
+      }
     }
     for (const r of meetingRows) {
       const k = String(r.k);
       const n = Number(r.n ?? 0);
       // Meetings of all regions (region '') have no region to group by.
       if (k !== TOTAL && !(groupBy === 'region' && k === '')) {
-        const c = cell(k);
+        let c = cells.get(k);
+        if (!c) {
+          c = blank();
+          cells.set(k, c);
+        }
         c.attended = (c.attended ?? 0) + n;
       }
       total.attended = (total.attended ?? 0) + n;
@@ -761,14 +832,30 @@ async function insertFacts<F>(
   return inserted;
 }
 
-const CELL_KEYS = ['level', 'month', 'region', 'unit', 'type'];
-const CELL_SUMS = [
-  'assignments',
-  'minutes',
-  'honoraria_ore',
-  'feedback_count',
-  'feedback_sum',
-];
+/** The keys of a month's cells on some levels, per month and per year. */
+function cellsOfMonth(
+  month: string,
+  region: string,
+  unit: string,
+  type: string,
+  levels: number[],
+): Array<Record<string, string | number>> {
+  return levels.flatMap(level =>
+    (
+      [
+        ['month', month],
+        ['year', month.slice(0, 4)],
+      ] as const
+    ).map(([span, period]) => ({
+      level,
+      span,
+      period,
+      region,
+      unit: level & 1 ? unit : EVERY,
+      type: level & 2 ? type : EVERY,
+    })),
+  );
+}
 
 /** A change to one cell of ev_cells: sums to add, members to put in its sets. */
 type CellDelta = {
@@ -814,21 +901,18 @@ async function addAssignmentFacts(
   };
   for (const f of facts) {
     const month = f.workDate.slice(0, 7);
-    const deltas = [0, 1, 2, 3].map(level => {
-      const unit = level & 1 ? f.unit : EVERY;
-      const type = level & 2 ? f.type : EVERY;
-      const key = `${level}|${month}|${f.region}|${unit}|${type}`;
+    const deltas = cellsOfMonth(
+      month,
+      f.region,
+      f.unit,
+      f.type,
+      [0, 1, 2, 3],
+    ).map(keys => {
+      const key = cellKey(keys);
       let d = cells.get(key);
       if (!d) {
         d = {
-          row: {
-            level,
-            month,
-            region: f.region,
-            unit,
-            type,
-            ...Object.fromEntries(CELL_SUMS.map(c => [c, 0])),
-          },
+          row: { ...keys, ...Object.fromEntries(CELL_SUMS.map(c => [c, 0])) },
           people: new Set(),
           units: new Set(),
         };
@@ -936,8 +1020,10 @@ function cellKey(r: Record<string, unknown>): string {
 }
 
 /**
- * The small number of each name in ev_people or ev_units, giving new names
- * the next numbers.
+ * The small number of each name in ev_people or ev_units, numbering new
+ * names. Names are looked up first and only new ones inserted, so that
+ * numbers stay dense (an insert that meets a conflict still takes a number
+ * from the sequence on PostgreSQL, and the sets would grow sparse).
  */
 async function memberIds(
   tx: Knex.Transaction,
@@ -947,15 +1033,22 @@ async function memberIds(
 ): Promise<Map<string, number>> {
   const unique = [...new Set(names)].sort();
   const ids = new Map<string, number>();
-  for (const chunk of chunks(unique, 400)) {
-    await tx(table)
-      .insert(chunk.map(name => ({ [column]: name })))
-      .onConflict(column)
-      .ignore();
+  const lookUp = async (chunk: string[]) => {
     for (const r of await tx(table)
       .select('id', column)
       .whereIn(column, chunk)) {
       ids.set(r[column], Number(r.id));
+    }
+  };
+  for (const chunk of chunks(unique, 400)) {
+    await lookUp(chunk);
+    const missing = chunk.filter(name => !ids.has(name));
+    if (missing.length) {
+      await tx(table)
+        .insert(missing.map(name => ({ [column]: name })))
+        .onConflict(column)
+        .ignore();
+      await lookUp(missing);
     }
   }
   return ids;

@@ -1,9 +1,17 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { generateAssignmentFacts } from '../demo/generate';
+import {
+  generateAssignmentFacts,
+  generateSupportSessions,
+} from '../demo/generate';
 import { DatabaseEvaluationStore } from './DatabaseEvaluationStore';
-import { recountCells, storedCells } from './testing/recount';
+import {
+  recountCells,
+  recountSessionCells,
+  storedCells,
+  storedSessionCells,
+} from './testing/recount';
 
 jest.setTimeout(120_000);
 
@@ -24,6 +32,19 @@ const facts = generateAssignmentFacts({
   months: 18,
   peers: 30,
 });
+
+const sessions = generateSupportSessions({
+  count: 200,
+  seed: 9,
+  lastMonth: '2026-11',
+  months: 18,
+});
+const counted = sessions.map(s => ({
+  month: s.input.date.slice(0, 7),
+  region: s.region,
+  unit: s.input.unit,
+  mode: s.input.mode,
+}));
 
 /** The first version's rollups of the facts, as its ingestion wrote them. */
 async function seedFirstVersion(knex: Knex) {
@@ -72,14 +93,47 @@ async function seedFirstVersion(knex: Knex) {
       add(a, 'feedback_sum', f.rating!);
     }
   }
+  const sessionRows = sessions.map((x, i) => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    supporter_ref: x.supporterRef,
+    date: x.input.date,
+    month: x.input.date.slice(0, 7),
+    region: x.region,
+    unit: x.input.unit,
+    mode: x.input.mode,
+    minutes: x.input.minutes,
+    topic: x.input.topic,
+    kind: x.input.kind,
+    created_at: '2026-11-20T10:00:00.000Z',
+  }));
+  const sessionMonthly = new Map<string, Record<string, string | number>>();
+  for (const r of sessionRows) {
+    const k = `${r.month}|${r.region}|${r.unit}|${r.mode}`;
+    const m = sessionMonthly.get(k) ?? {
+      month: r.month,
+      region: r.region,
+      unit: r.unit,
+      mode: r.mode,
+      sessions: 0,
+      minutes: 0,
+      first_sessions: 0,
+    };
+    m.sessions = Number(m.sessions) + 1;
+    m.minutes = Number(m.minutes) + r.minutes;
+    m.first_sessions = Number(m.first_sessions) + (r.kind === 'first' ? 1 : 0);
+    sessionMonthly.set(k, m);
+  }
   for (const [table, rows] of [
     ['ev_activity_monthly', [...activity.values()]],
     ['ev_peer_monthly', [...peers.values()]],
+    ['ev_support_sessions', sessionRows],
+    ['ev_session_monthly', [...sessionMonthly.values()]],
   ] as const) {
     for (let i = 0; i < rows.length; i += 200) {
       await knex(table).insert(rows.slice(i, i + 200));
     }
   }
+  return { sessionMonthly };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -88,11 +142,15 @@ describe.each(databases.eachSupportedId())(
     it('carry the first version’s rollups into the cells with their sets, down and up again', async () => {
       const knex = await databases.init(databaseId);
       await knex.migrate.up({ ...config, name: '20261201100000_init.js' });
-      await seedFirstVersion(knex);
+      const { sessionMonthly } = await seedFirstVersion(knex);
 
       await knex.migrate.latest(config);
       expect(await knex.schema.hasTable('ev_activity_monthly')).toBe(false);
+      expect(await knex.schema.hasTable('ev_session_monthly')).toBe(false);
       expect(await storedCells(knex)).toEqual(recountCells(facts));
+      expect(await storedSessionCells(knex)).toEqual(
+        recountSessionCells(counted),
+      );
 
       // Ingestion goes on from there.
       const store = await DatabaseEvaluationStore.create({
@@ -111,8 +169,28 @@ describe.each(databases.eachSupportedId())(
         recountCells([...facts, ...more]),
       );
 
-      // Down: the first version's table is back with the sums.
-      await knex.migrate.rollback(config);
+      // Down one step: monthly cells, and the sessions' monthly rollup
+      // counted again from the sessions.
+      await knex.migrate.down(config);
+      expect(await knex.schema.hasColumn('ev_cells', 'month')).toBe(true);
+      expect(
+        new Map(
+          (await knex('ev_session_monthly')).map(r => [
+            [r.month, r.region, r.unit, r.mode].join('|'),
+            [r.sessions, r.minutes, r.first_sessions].map(Number),
+          ]),
+        ),
+      ).toEqual(
+        new Map(
+          [...sessionMonthly].map(([k, r]) => [
+            k,
+            [r.sessions, r.minutes, r.first_sessions].map(Number),
+          ]),
+        ),
+      );
+
+      // Down again: the first version's table is back with the sums.
+      await knex.migrate.down(config);
       expect(await knex.schema.hasTable('ev_cells')).toBe(false);
       const back = await knex('ev_activity_monthly');
       expect(
@@ -131,12 +209,17 @@ describe.each(databases.eachSupportedId())(
       ).toEqual(
         new Map(
           [...recountCells([...facts, ...more])]
-            .filter(([k]) => k.startsWith('3|'))
-            .map(([k, c]) => [k, c.sums]),
+            .filter(([k]) => k.startsWith('3|month|'))
+            .map(([k, c]) => [k.replace('|month|', '|'), c.sums]),
         ),
       );
       await knex.migrate.latest(config);
-      expect(await knex.schema.hasTable('ev_cells')).toBe(true);
+      expect(await storedCells(knex)).toEqual(
+        recountCells([...facts, ...more]),
+      );
+      expect(await storedSessionCells(knex)).toEqual(
+        recountSessionCells(counted),
+      );
     });
   },
 );

@@ -86,8 +86,12 @@ export async function seedBazaar(
 ) {
   const statuses = ['proposed', 'ongoing'];
   const sizes = ['small', 'medium', 'large'];
-  let next = 0;
-  let done = 0;
+  // Projects made by an earlier, interrupted start count.
+  const before = await ok(
+    api<{ data: unknown[] }>(url, token, '/api/bazaar/projects'),
+  );
+  let next = before.data.length;
+  let done = next;
   const worker = async () => {
     while (next < count) {
       const i = next++;
@@ -120,9 +124,15 @@ export async function seedBazaar(
   process.stdout.write('\n');
   // A quarter of the projects have two members.
   const list = await ok(
-    api<{ data: Array<{ id: number }> }>(url, token, '/api/bazaar/projects'),
+    api<{ data: Array<{ id: number; members_count: number | string }> }>(
+      url,
+      token,
+      '/api/bazaar/projects',
+    ),
   );
-  const ids = list.data.map(p => p.id).filter((_id, i) => i % 4 === 0);
+  const ids = list.data
+    .filter((p, i) => i % 4 === 0 && Number(p.members_count) === 0)
+    .map(p => p.id);
   let k = 0;
   const members = async () => {
     while (k < ids.length) {

@@ -25,6 +25,8 @@ export type Bundle = {
 export type FrontendResult = {
   bundles: Bundle[];
   directory?: { profiles: number; loadsMs: number[]; medianMs: number };
+  /** Why the page was not measured (no browser here). */
+  skipped?: string;
   error?: string;
 };
 
@@ -93,7 +95,7 @@ export async function frontendPhase(
   }
   const result: FrontendResult = { bundles: bundleSizes() };
   if (!fs.existsSync(options.chromium)) {
-    result.error = `no Chromium at ${options.chromium} (set CHROMIUM_PATH)`;
+    result.skipped = `no Chromium at ${options.chromium} (set CHROMIUM_PATH)`;
     return result;
   }
   const browser = await chromium.launch({

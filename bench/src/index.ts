@@ -65,7 +65,8 @@ async function prepare(options: Options, db: DbKind) {
       );
     }
     await sleep(5000);
-    await waitQuiet(backend, 300);
+    // The evaluation's first pull reads every fact of the board: minutes.
+    await waitQuiet(backend, 1200);
   } finally {
     await backend.stop();
   }
@@ -150,6 +151,8 @@ async function loadPhase(
       });
       const cpu = backend.cpuSeconds() - cpu0;
       const wall = (performance.now() - t0) / 1000;
+      // Writes still queued in the backend would hold SQLite's lock.
+      if (route.kind === 'write') await waitQuiet(backend, 30);
       const rawResults: Record<string, LoadResult> = {};
       let tiers =
         route.kind === 'read' ? ['store', 'knex', 'driver'] : ['store'];

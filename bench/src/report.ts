@@ -272,6 +272,8 @@ export function printReport(report: Report): string[] {
         )} ms (cold loads: ${fe.directory.loadsMs.map(f0).join(', ')} ms)`,
       );
     }
+    if (fe.skipped)
+      console.log(`\n  Directory page not measured: ${fe.skipped}`);
     if (fe.error) failures.push(`frontend: ${fe.error}`);
   }
   report.targets = targets(report);

@@ -243,6 +243,10 @@ export async function startBackend(
         NODE_ENV: 'production',
         PORTAL_DATA_DIR: sqliteDir(options, opts.set),
         BENCH_CONFIG_SCHEMA: path.join(BENCH, '.data', 'config-schema.json'),
+        // The smoke test starts on a new catalog: process it at once.
+        ...(options.scale.name === 'smoke' && {
+          APP_CONFIG_catalog_processingInterval_seconds: '2',
+        }),
       },
     },
   );

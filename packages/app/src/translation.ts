@@ -23,6 +23,8 @@ export const portalTranslationRef = createTranslationRef({
       notifications: 'Notifications',
       settings: 'Settings',
       accessibility: 'Accessibility',
+      myData: 'My data',
+      personalData: 'Personal data',
       language: 'På svenska',
     },
     roles: {

@@ -13,6 +13,8 @@ const sv = {
   'nav.notifications': 'Aviseringar',
   'nav.settings': 'Inställningar',
   'nav.accessibility': 'Tillgänglighet',
+  'nav.myData': 'Mina uppgifter',
+  'nav.personalData': 'Personuppgifter',
   'nav.language': 'In English',
   'roles.peer': 'Peer',
   'roles.peer-supporter': 'Peer supporter',

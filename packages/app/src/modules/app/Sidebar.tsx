@@ -20,6 +20,10 @@ import SearchIcon from '@material-ui/icons/Search';
 import HomeIcon from '@material-ui/icons/Home';
 import SettingsIcon from '@material-ui/icons/Settings';
 import AccessibilityIcon from '@material-ui/icons/Accessibility';
+import PersonIcon from '@material-ui/icons/Person';
+import SecurityIcon from '@material-ui/icons/Security';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { personalDataManagePermission } from '@internal/plugin-personal-data-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { AREAS, AreaDefinition, useAreaAllowed } from '../../areas';
@@ -111,6 +115,12 @@ function PortalSidebar() {
       <SidebarDivider />
       <NotificationsItem />
       <SidebarItem
+        icon={PersonIcon}
+        to="/personal-data"
+        text={t('nav.myData')}
+      />
+      <PersonalDataItem />
+      <SidebarItem
         icon={AccessibilityIcon}
         to="/accessibility"
         text={t('nav.accessibility')}
@@ -129,6 +139,24 @@ function PortalSidebar() {
         />
       </SidebarGroup>
     </Sidebar>
+  );
+}
+
+/** The coordinators' personal data page (erasure requests, consents, retention). */
+function PersonalDataItem() {
+  const { t } = useTranslationRef(portalTranslationRef);
+  const { allowed } = usePermission({
+    permission: personalDataManagePermission,
+  });
+  if (!allowed) {
+    return null;
+  }
+  return (
+    <SidebarItem
+      icon={SecurityIcon}
+      to="/personal-data/coordinator"
+      text={t('nav.personalData')}
+    />
   );
 }
 

@@ -1,0 +1,183 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { JsonObject, JsonValue } from '@backstage/types';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { personalDataTranslationRef } from '../translation';
+import { Translate, formatDate, formatDateTime, formatNumber } from './format';
+
+const useStyles = makeStyles(theme => ({
+  list: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
+    columnGap: theme.spacing(2),
+    rowGap: theme.spacing(0.5),
+    margin: 0,
+    '& dt': { fontWeight: 600 },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+  table: { marginBottom: theme.spacing(2) },
+  tableWrap: { overflowX: 'auto' },
+  section: { marginTop: theme.spacing(2) },
+}));
+
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const isTable = (v: JsonValue | undefined): v is JsonObject[] =>
+  Array.isArray(v) && v.length > 0 && v.every(isObject);
+
+/** camelCase → "camel case", for keys without a translation. */
+function humanize(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function useLabels(language: string) {
+  const { t } = useTranslationRef(personalDataTranslationRef);
+  const tr = t as unknown as Translate;
+  const label = (key: string): string => {
+    const text = tr(`fields.${key}`);
+    return !text || text === `fields.${key}` ? humanize(key) : text;
+  };
+  const primitive = (value: JsonValue | undefined): string => {
+    if (value === null || value === undefined || value === '') return '–';
+    if (typeof value === 'boolean') return value ? t('part.yes') : t('part.no');
+    if (typeof value === 'number') return formatNumber(value, language);
+    if (typeof value === 'string') {
+      if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
+        return formatDateTime(value, language);
+      }
+      if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, language);
+      return value;
+    }
+    if (Array.isArray(value)) {
+      return value.length
+        ? value.map(v => primitive(v as JsonValue)).join(', ')
+        : t('part.empty');
+    }
+    return JSON.stringify(value);
+  };
+  return { label, primitive, t };
+}
+
+/**
+ * A plugin's part of a person's export, readable: fields as a list of
+ * names and values, lists of records as tables (with the field names as
+ * column headers), nested records inside them. Dates in Europe/Stockholm.
+ */
+export function DataView(props: {
+  data: JsonObject;
+  language: string;
+  /** The heading level of the sections inside (h4 under a part's h3). */
+  headingLevel?: 'h4' | 'h5';
+}) {
+  const classes = useStyles();
+  const labels = useLabels(props.language);
+  const level = props.headingLevel ?? 'h4';
+  const entries = Object.entries(props.data);
+  const simple = entries.filter(([, v]) => !isTable(v) && !isObject(v));
+  const nested = entries.filter(([, v]) => isTable(v) || isObject(v));
+  return (
+    <>
+      {simple.length > 0 && <FieldList entries={simple} labels={labels} />}
+      {nested.map(([key, value]) => (
+        <section key={key} className={classes.section}>
+          <Typography variant="subtitle1" component={level} gutterBottom>
+            {labels.label(key)}
+          </Typography>
+          {isTable(value) ? (
+            <RecordTable
+              caption={labels.label(key)}
+              rows={value}
+              labels={labels}
+            />
+          ) : (
+            <DataView
+              data={value as JsonObject}
+              language={props.language}
+              headingLevel="h5"
+            />
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+type Labels = ReturnType<typeof useLabels>;
+
+function FieldList(props: {
+  entries: Array<[string, JsonValue | undefined]>;
+  labels: Labels;
+}) {
+  const classes = useStyles();
+  return (
+    <dl className={classes.list}>
+      {props.entries.map(([key, value]) => (
+        <div key={key} style={{ display: 'contents' }}>
+          <dt>{props.labels.label(key)}</dt>
+          <dd>
+            <Cell value={value} labels={props.labels} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Cell(props: { value: JsonValue | undefined; labels: Labels }) {
+  const { value, labels } = props;
+  if (isObject(value)) {
+    return <FieldList entries={Object.entries(value)} labels={labels} />;
+  }
+  if (isTable(value)) {
+    return (
+      <>
+        {value.map((row, i) => (
+          <FieldList key={i} entries={Object.entries(row)} labels={labels} />
+        ))}
+      </>
+    );
+  }
+  return <>{labels.primitive(value)}</>;
+}
+
+function RecordTable(props: {
+  caption: string;
+  rows: JsonObject[];
+  labels: Labels;
+}) {
+  const classes = useStyles();
+  const columns = [...new Set(props.rows.flatMap(r => Object.keys(r)))];
+  return (
+    <div className={classes.tableWrap}>
+      <Table size="small" className={classes.table} aria-label={props.caption}>
+        <TableHead>
+          <TableRow>
+            {columns.map(c => (
+              <TableCell key={c} component="th" scope="col">
+                {props.labels.label(c)}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {props.rows.map((row, i) => (
+            <TableRow key={i}>
+              {columns.map(c => (
+                <TableCell key={c}>
+                  <Cell value={row[c] ?? null} labels={props.labels} />
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

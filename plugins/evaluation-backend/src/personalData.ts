@@ -204,30 +204,26 @@ export class EvaluationPersonalData implements PersonalDataProvider {
     const to = Number(existing.id);
     const byte = from >> 3;
     const bit = 1 << (from & 7);
-    // Only cells whose set is long enough to hold the person can have them.
-    const cells = await tx('ev_cells').select(
-      'level',
-      'month',
-      'region',
-      'unit',
-      'type',
-      'people',
-    );
+    // Rare (only facts that crossed the board's erasure), so the whole
+    // table is read, locked where the database can: a row is named by all
+    // its columns but the set, whatever the rollup's keys are.
+    const query = tx('ev_cells').select('*');
+    if (tx.client.config.client === 'pg') query.forUpdate();
     let moved = 0;
-    for (const cell of cells) {
+    for (const cell of await query) {
       const people: Uint8Array | null = cell.people;
       if (!people || people.length <= byte || !(people[byte] & bit)) continue;
       const members = membersOf(people).filter(n => n !== from);
       members.push(to);
-      await tx('ev_cells')
-        .where({
-          level: cell.level,
-          month: cell.month,
-          region: cell.region,
-          unit: cell.unit,
-          type: cell.type,
-        })
+      const { people: _old, ...identity } = cell;
+      const updated = await tx('ev_cells')
+        .where(identity)
         .update({ people: withMembers(null, members).set });
+      if (updated !== 1) {
+        throw new Error(
+          'A rollup cell changed during the erasure; run it again',
+        );
+      }
       moved++;
     }
     await tx('ev_people').where({ id: from }).delete();

@@ -102,7 +102,11 @@ export type SuiteBackend = {
   handlers: RecordedHandlers;
   /** Every table of every portal plugin's database, rows sorted. */
   dump(): Promise<DatabaseDump>;
+  /** Where the plugins' databases are: SQLite files, or PostgreSQL databases `prefix + pluginId`. */
+  databases: { directory: string; prefix: string };
   stop(): Promise<void>;
+  /** Removes the databases (after `stop` with `keepData`). */
+  drop(): Promise<void>;
 };
 
 /**
@@ -115,6 +119,8 @@ export async function startSuiteBackend(options: {
   databaseId: DatabaseId;
   demoData?: boolean;
   config?: JsonObject;
+  /** Leave the databases when stopping (the caller removes them with `drop`). */
+  keepData?: boolean;
 }): Promise<SuiteBackend> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
@@ -181,6 +187,12 @@ export async function startSuiteBackend(options: {
   await backend.start();
 
   const plugins = internalBackendPlugins().map(p => p.pluginId);
+  const drop = async () => {
+    if (options.databaseId === 'POSTGRES_15') {
+      await dropDatabases(prefix);
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
   const dump = () =>
     databaseDump({
       databaseId: options.databaseId,
@@ -242,13 +254,12 @@ export async function startSuiteBackend(options: {
         last = now;
       }
     },
+    databases: { directory: dir, prefix },
     async stop() {
       await backend.stop();
-      if (options.databaseId === 'POSTGRES_15') {
-        await dropDatabases(prefix);
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!options.keepData) await drop();
     },
+    drop,
   };
 }
 

@@ -13,7 +13,7 @@ export type DatabaseDump = Record<string, Record<string, string[]>>;
  * migration bookkeeping): left out of the comparison.
  */
 export function isFrameworkTable(name: string): boolean {
-  return /^(knex_migrations|backstage_backend_tasks)/.test(name);
+  return /knex_migrations|^backstage_backend_/.test(name);
 }
 
 function rowJson(row: Record<string, unknown>): string {

@@ -5,6 +5,11 @@ export interface Config {
      * (idempotent). Development and demonstrations only.
      */
     demoData?: boolean;
+    /** Per-person rate limits. */
+    rateLimit?: {
+      /** The booking form (POST /assignments): default 20 an hour. */
+      bookings?: { max?: number; windowSeconds?: number };
+    };
     /** The honorarium rate table. Amounts in kronor; stored in whole öre. */
     honorarium?: {
       /** Scope bands in order of increasing hours. */

@@ -5,5 +5,10 @@ export interface Config {
      * Development and demonstrations only.
      */
     demoData?: boolean;
+    /** Per-person rate limits. */
+    rateLimit?: {
+      /** Interest registrations (POST /interest): default 5 an hour. */
+      interest?: { max?: number; windowSeconds?: number };
+    };
   };
 }

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { ASSIGNMENTS_EVENT_TOPIC } from '@internal/plugin-assignments-common';
+import { RateLimiter, readRateLimit } from '@internal/plugin-portal-node';
 import { readRateTable } from './config';
 import { DatabaseAssignmentStore } from './database/DatabaseAssignmentStore';
 import { seedDemoAssignments } from './demo/seed';
@@ -55,6 +56,19 @@ export const assignmentsPlugin = createBackendPlugin({
           await createRouter({
             ...deps,
             store,
+            // The booking form, per person (issue 10): the counters live in
+            // the plugin's own table, so the limit holds across replicas.
+            rateLimiter: new RateLimiter({
+              knex: await deps.database.getClient(),
+              table: 'as_rate_limits',
+              limits: {
+                booking: readRateLimit(
+                  deps.config,
+                  'assignments.rateLimit.bookings',
+                  { max: 20, windowSeconds: 3600 },
+                ),
+              },
+            }),
             directory: new HttpDirectoryClient(deps),
             displayNameOf: async userRef => {
               const user = await entity(userRef);

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { DatabaseProfileStore } from './database/DatabaseProfileStore';
 import { seedDemoProfiles } from './demo/seed';
 import { createRouter } from './service/router';
+import { RateLimiter, readRateLimit } from '@internal/plugin-portal-node';
 
 /**
  * The peer directory: who is in the network, their training, region, unit,
@@ -47,8 +48,21 @@ export const peerDirectoryPlugin = createBackendPlugin({
             | undefined;
           return profile?.displayName ?? entity?.metadata.name ?? userRef;
         };
+        // Interest registrations, per person (issue 10): the counters live
+        // in the plugin's own table, so the limit holds across replicas.
+        const rateLimiter = new RateLimiter({
+          knex: await deps.database.getClient(),
+          table: 'pd_rate_limits',
+          limits: {
+            interest: readRateLimit(
+              deps.config,
+              'peerDirectory.rateLimit.interest',
+              { max: 5, windowSeconds: 3600 },
+            ),
+          },
+        });
         deps.httpRouter.use(
-          await createRouter({ ...deps, store, displayNameOf }),
+          await createRouter({ ...deps, store, displayNameOf, rateLimiter }),
         );
       },
     });

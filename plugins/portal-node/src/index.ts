@@ -20,3 +20,5 @@ export {
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
 } from './requestGuards';
+export { RateLimiter, TooManyRequestsError, readRateLimit } from './rateLimit';
+export type { RateLimit } from './rateLimit';

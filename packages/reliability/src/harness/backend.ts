@@ -90,6 +90,23 @@ function recordingHttpRouter(recorded: RecordedHandlers): ServiceFactory {
   }) as unknown as ServiceFactory;
 }
 
+function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
+  const out: JsonObject = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] =
+      v &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      prev &&
+      typeof prev === 'object' &&
+      !Array.isArray(prev)
+        ? deepMerge(prev as JsonObject, v as JsonObject)
+        : v;
+  }
+  return out;
+}
+
 export type SuiteBackend = {
   databaseId: DatabaseId;
   /**
@@ -121,11 +138,17 @@ export async function startSuiteBackend(options: {
   config?: JsonObject;
   /** Leave the databases when stopping (the caller removes them with `drop`). */
   keepData?: boolean;
+  /** Use the databases of another backend (a second replica). */
+  databases?: { directory: string; prefix: string };
 }): Promise<SuiteBackend> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
-  const prefix = `reliability_${randomBytes(4).toString('hex')}_`;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-'));
+  const prefix =
+    options.databases?.prefix ??
+    `reliability_${randomBytes(4).toString('hex')}_`;
+  const dir =
+    options.databases?.directory ??
+    fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-'));
   const database =
     options.databaseId === 'POSTGRES_15'
       ? {
@@ -136,7 +159,7 @@ export async function startSuiteBackend(options: {
         }
       : { client: 'better-sqlite3', connection: { directory: dir } };
   const demo = options.demoData ?? true;
-  const config: JsonObject = {
+  const base: JsonObject = {
     app: { baseUrl, title: 'Test' },
     backend: {
       baseUrl,
@@ -173,8 +196,15 @@ export async function startSuiteBackend(options: {
     assignments: { demoData: demo },
     evaluation: { demoData: demo },
     events: { notifyTimeoutMs: 500 },
-    ...options.config,
   };
+  // The suite books and registers far more than a person would.
+  const config = deepMerge(
+    deepMerge(base, {
+      assignments: { rateLimit: { bookings: { max: 100_000 } } },
+      peerDirectory: { rateLimit: { interest: { max: 100_000 } } },
+    }),
+    options.config ?? {},
+  );
 
   const handlers: RecordedHandlers = new Map();
   const backend = createBackend();

@@ -35,6 +35,7 @@ import {
   groupNames,
   parseInput,
   portalAccess,
+  RateLimiter,
 } from '@internal/plugin-portal-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -70,6 +71,8 @@ export type RouterOptions = {
   notify: Notify;
   /** Publishes facts for the evaluation dashboards on the events service. */
   publishFacts: (facts: AssignmentFact[]) => Promise<void>;
+  /** Per-person limit on the booking form (bucket `booking`); none if absent. */
+  rateLimiter?: RateLimiter;
 };
 
 const idParams = z.object({ id: assignmentIdSchema }).strict();
@@ -161,21 +164,25 @@ export async function createRouter(
     if (!region) {
       throw new InputError('Invalid body: unit: is not a unit of the catalog');
     }
-    const id = await audited(
-      auditor,
-      req,
-      {
-        eventId: 'assignment-create',
-        severityLevel: 'low',
-        meta: { unit: booking.unit, publish: canPublishOwn },
-      },
-      () =>
-        store.create(booking, {
-          createdBy: who.userRef,
-          region,
-          publish: canPublishOwn,
-        }),
-    );
+    const create = () =>
+      audited(
+        auditor,
+        req,
+        {
+          eventId: 'assignment-create',
+          severityLevel: 'low',
+          meta: { unit: booking.unit, publish: canPublishOwn },
+        },
+        () =>
+          store.create(booking, {
+            createdBy: who.userRef,
+            region,
+            publish: canPublishOwn,
+          }),
+      );
+    const id = options.rateLimiter
+      ? await options.rateLimiter.run(res, 'booking', who.userRef, create)
+      : await create();
     if (!canPublishOwn) {
       // Tell the coordinators that a request waits for review.
       await notify({

@@ -30,6 +30,7 @@ import {
   audited,
   parseInput,
   portalAccess,
+  RateLimiter,
 } from '@internal/plugin-portal-node';
 
 export type RouterOptions = {
@@ -40,6 +41,8 @@ export type RouterOptions = {
   auditor: AuditorService;
   /** Display names of users, for interest registrations. */
   displayNameOf: (userRef: string) => Promise<string>;
+  /** Per-person limit on interest registrations (bucket `interest`); none if absent. */
+  rateLimiter?: RateLimiter;
 };
 
 export async function createRouter(
@@ -161,21 +164,25 @@ export async function createRouter(
     await require(credentials, peerDirectoryOwnProfilePermission);
     const interest = parseInput(interestSchema, req.body, 'body');
     const userRef = credentials.principal.userEntityRef;
-    const entry = await audited(
-      auditor,
-      req,
-      {
-        eventId: 'interest-register',
-        severityLevel: 'medium',
-        meta: { userRef },
-      },
-      async () =>
-        store.registerInterest(
-          userRef,
-          await options.displayNameOf(userRef),
-          interest,
-        ),
-    );
+    const register = () =>
+      audited(
+        auditor,
+        req,
+        {
+          eventId: 'interest-register',
+          severityLevel: 'medium',
+          meta: { userRef },
+        },
+        async () =>
+          store.registerInterest(
+            userRef,
+            await options.displayNameOf(userRef),
+            interest,
+          ),
+      );
+    const entry = options.rateLimiter
+      ? await options.rateLimiter.run(res, 'interest', userRef, register)
+      : await register();
     res.status(201).json(entry);
   });
 

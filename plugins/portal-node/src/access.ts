@@ -23,14 +23,33 @@ export type UserCredentials = BackstageCredentials<BackstageUserPrincipal>;
 export function portalAccess(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  /**
+   * How long the decisions for one token are reused (default 10 s; 0 turns
+   * it off). A decision on a basic permission depends only on the token's
+   * claims and the policy, so one token asks the permission backend once
+   * per period instead of once or twice per request: that round trip (an
+   * HTTP call with a signed service token, through the whole middleware
+   * stack) was most of a route's cost under load (docs/benchmarks.md).
+   */
+  decisionTtlMs?: number;
 }) {
   const { httpAuth, permissions } = options;
+  const ttl = options.decisionTtlMs ?? 10_000;
+  /** The token each request's credentials came from. */
+  const tokens = new WeakMap<BackstageCredentials, string>();
+  /** Decisions by token and permission name, with when they expire. */
+  const decided = new Map<string, { allowed: boolean; until: number }>();
 
   /** The signed-in person making the request (401 for anyone else). */
   async function user(req: express.Request): Promise<UserCredentials> {
-    return (await httpAuth.credentials(req, {
+    const credentials = (await httpAuth.credentials(req, {
       allow: ['user'],
     })) as UserCredentials;
+    const header = req.headers.authorization;
+    if (ttl > 0 && header?.startsWith('Bearer ')) {
+      tokens.set(credentials, header.slice(7));
+    }
+    return credentials;
   }
 
   /** Whether each permission is granted, in order. */
@@ -38,11 +57,30 @@ export function portalAccess(options: {
     credentials: BackstageCredentials,
     list: BasicPermission[],
   ): Promise<boolean[]> {
+    const token = tokens.get(credentials);
+    const now = Date.now();
+    const known = list.map(p => {
+      const hit = token && decided.get(`${p.name} ${token}`);
+      return hit && hit.until > now ? hit.allowed : undefined;
+    });
+    const missing = list.filter((_p, i) => known[i] === undefined);
+    if (!missing.length) return known as boolean[];
     const decisions = await permissions.authorize(
-      list.map(permission => ({ permission })),
+      missing.map(permission => ({ permission })),
       { credentials },
     );
-    return decisions.map(d => d.result === AuthorizeResult.ALLOW);
+    const answers = decisions.map(d => d.result === AuthorizeResult.ALLOW);
+    if (token) {
+      if (decided.size > 10_000) decided.clear();
+      missing.forEach((p, i) =>
+        decided.set(`${p.name} ${token}`, {
+          allowed: answers[i],
+          until: now + ttl,
+        }),
+      );
+    }
+    let next = 0;
+    return known.map(k => k ?? answers[next++]);
   }
 
   async function allowed(

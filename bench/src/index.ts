@@ -14,7 +14,7 @@ import { DB_LABEL, DbKind, Options, machine, readOptions } from './config';
 import { copyDataToRun } from './databases';
 import { bundleSizes, frontendPhase } from './frontend';
 import { generate, isDone, markDone } from './generate';
-import { LoadResult, load } from './load';
+import { LoadOptions, loadInTurn } from './load';
 import { printReport, Report, RouteResult } from './report';
 import { api, discoverContext, seedBazaar } from './context';
 import { ROUTES, RouteContext, USERS } from './routes';
@@ -137,40 +137,54 @@ async function loadPhase(
         runs: options.runs,
         warmup: smoke ? 0 : 1,
       };
-      const cpu0 = backend.cpuSeconds();
-      const t0 = performance.now();
-      const portal = await load({
-        ...common,
-        url: backend.url,
-        token: tokens[route.as],
-        request: i => ({
-          method: route.method,
-          path: route.path(context, i),
-          body: route.body && JSON.stringify(route.body(context, i)),
-        }),
-      });
-      const cpu = backend.cpuSeconds() - cpu0;
-      const wall = (performance.now() - t0) / 1000;
-      // Writes still queued in the backend would hold SQLite's lock.
-      if (route.kind === 'write') await waitQuiet(backend, 30);
-      const rawResults: Record<string, LoadResult> = {};
       let tiers =
         route.kind === 'read' ? ['store', 'knex', 'driver'] : ['store'];
       if (route.peer) tiers = tiers.filter(t => t !== 'store');
       if (smoke && route.kind === 'read') tiers = ['knex'];
+      const targets: Record<string, LoadOptions> = {
+        portal: {
+          ...common,
+          url: backend.url,
+          token: tokens[route.as],
+          request: i => ({
+            method: route.method,
+            path: route.path(context, i),
+            body: route.body && JSON.stringify(route.body(context, i)),
+          }),
+        },
+      };
       for (const tier of tiers) {
-        rawResults[tier] = await load({
+        targets[tier] = {
           ...common,
           url: raw.url,
           request: () => ({
             method: route.kind === 'read' ? 'GET' : 'POST',
             path: `/${tier}/${route.id}`,
           }),
-        });
+        };
       }
-      // Requests of the warm-up count too: the CPU time covers them.
-      const requests =
-        portal.requests + (common.warmup ? portal.rps * common.warmup : 0);
+      // Backend CPU over the portal's timed runs only.
+      let cpu = 0;
+      let wall = 0;
+      let cpu0 = 0;
+      let t0 = 0;
+      const measured = await loadInTurn(targets, {
+        before: name => {
+          if (name !== 'portal') return;
+          cpu0 = backend.cpuSeconds();
+          t0 = performance.now();
+        },
+        after: name => {
+          if (name !== 'portal') return;
+          cpu += backend.cpuSeconds() - cpu0;
+          wall += (performance.now() - t0) / 1000;
+        },
+        // Writes still queued in the backend would hold SQLite's lock.
+        drain:
+          route.kind === 'write' ? () => waitQuiet(backend, 30) : undefined,
+      });
+      const { portal, ...rawResults } = measured;
+      const requests = portal.requests;
       const result: RouteResult = {
         route: route.id,
         title: route.title,

@@ -118,14 +118,8 @@ async function once(
   };
 }
 
-/** Warms up, then runs the load `runs` times; the medians are the result. */
-export async function load(options: LoadOptions): Promise<LoadResult> {
-  const counter = { i: 0 };
-  if (options.warmup ?? 1) await once(options, options.warmup ?? 1, counter);
-  const runs: RunResult[] = [];
-  for (let r = 0; r < options.runs; r++) {
-    runs.push(await once(options, options.duration, counter));
-  }
+/** The medians of several runs. */
+export function summarize(runs: RunResult[]): LoadResult {
   const statuses: Record<string, number> = {};
   for (const run of runs) {
     for (const [status, n] of Object.entries(run.statuses)) {
@@ -142,4 +136,56 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
     statuses,
     runs,
   };
+}
+
+/**
+ * Loads several targets in turn: a warm-up of each, then run 1 of every
+ * target, run 2 of every target, and so on, so that what else the shared
+ * machine does at a time weighs on all of them alike. `before` and `after`
+ * wrap each timed run (the harness reads CPU time there).
+ */
+export async function loadInTurn(
+  targets: Record<string, LoadOptions>,
+  hooks: {
+    before?: (name: string) => void;
+    after?: (name: string, run: RunResult) => void;
+    /** After each run, e.g. to let queued writes finish. */
+    drain?: () => Promise<void>;
+  } = {},
+): Promise<Record<string, LoadResult>> {
+  const counters = Object.fromEntries(
+    Object.keys(targets).map(name => [name, { i: 0 }]),
+  );
+  const runs: Record<string, RunResult[]> = {};
+  for (const [name, options] of Object.entries(targets)) {
+    runs[name] = [];
+    const warmup = options.warmup ?? 1;
+    if (warmup) await once(options, warmup, counters[name]);
+    await hooks.drain?.();
+  }
+  const rounds = Math.max(...Object.values(targets).map(t => t.runs));
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, options] of Object.entries(targets)) {
+      if (r >= options.runs) continue;
+      hooks.before?.(name);
+      const run = await once(options, options.duration, counters[name]);
+      hooks.after?.(name, run);
+      runs[name].push(run);
+      await hooks.drain?.();
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [name, summarize(list)]),
+  );
+}
+
+/** Warms up, then runs the load `runs` times; the medians are the result. */
+export async function load(options: LoadOptions): Promise<LoadResult> {
+  const counter = { i: 0 };
+  if (options.warmup ?? 1) await once(options, options.warmup ?? 1, counter);
+  const runs: RunResult[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    runs.push(await once(options, options.duration, counter));
+  }
+  return summarize(runs);
 }

@@ -8,6 +8,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import YAML from 'yaml';
@@ -196,6 +197,17 @@ async function waitFor(
   throw new Error(`${what}: not ready after ${seconds} s`);
 }
 
+/** Fails at once when a port is taken (another run, another program). */
+async function assertFree(port: number) {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () =>
+      reject(new Error(`Port ${port} is in use: choose others with --port`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 /** Starts the portal's backend on a data set and waits until sign-in works. */
 export async function startBackend(
   options: Options,
@@ -209,6 +221,7 @@ export async function startBackend(
   },
 ): Promise<ServerProcess> {
   const url = `http://localhost:${opts.port}`;
+  await assertFree(opts.port);
   const config = writeRunConfig(
     options,
     opts.db,
@@ -308,6 +321,7 @@ export async function startRawServer(
   opts: { db: DbKind; port: number; contextFile: string },
 ): Promise<ServerProcess> {
   const url = `http://localhost:${opts.port}`;
+  await assertFree(opts.port);
   const log = path.join(options.resultsDir, `raw-${opts.db}.log`);
   const out = fs.openSync(log, 'w');
   const child = spawn(

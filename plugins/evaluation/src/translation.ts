@@ -49,6 +49,17 @@ export const evaluationTranslationRef = createTranslationRef({
       other: 'Other',
     },
     kinds: { first: 'First meeting', 'follow-up': 'Follow-up' },
+    types: {
+      'share-story': 'Share one’s story with staff',
+      'co-development': 'Co-develop material, services or tools',
+      'improvement-work': 'Improvement work',
+      'workshop-or-course': 'Workshop, seminar, course or conference',
+      'recovery-college-course-leader': 'Recovery College course leader',
+      'user-audit': 'User audit',
+      other: 'Other',
+    },
+    quarter: 'Q{{quarter}} {{year}}',
+    period: '{{from}} – {{to}}',
     change: {
       up: 'Up {{percent}} % on the previous period',
       down: 'Down {{percent}} % on the previous period',
@@ -65,6 +76,10 @@ export const evaluationTranslationRef = createTranslationRef({
       units: 'Your units: {{units}}',
       own: 'Your own figures only',
     },
+    chart: {
+      allHidden:
+        'Every figure in this chart rests on fewer than five people or sessions and is hidden ("<5"). The table shows them.',
+    },
     trend: {
       title: 'Trend',
       showTable: 'Show as table',
@@ -78,6 +93,7 @@ export const evaluationTranslationRef = createTranslationRef({
       unit: 'By unit',
       type: 'By assignment type',
       caption: 'Key figures {{by}}, {{from}} – {{to}}',
+      figure: 'Figure in the chart',
     },
     outcomes: {
       title: 'Outcome indicators before and after peer support',
@@ -100,6 +116,7 @@ export const evaluationTranslationRef = createTranslationRef({
       respondents: 'Respondents',
     },
     export: 'Export CSV',
+    exportOf: 'Export CSV: {{what}}',
     exportFailed: 'The export failed: {{message}}',
     print: 'Print',
     report: {
@@ -110,7 +127,7 @@ export const evaluationTranslationRef = createTranslationRef({
     session: {
       title: 'Log a support session',
       intro:
-        'No patient identity: only the date, where, how long, the topic and whether it was a first meeting. Anything submitted may become a public document.',
+        'No patient identity: only the date, where, how long, the topic and whether it was a first meeting. It is kept for the follow-up of peer support, where it only counts in figures without names, and is erased with your data if you ask for it. Anything submitted may become a public document (allmän handling).',
       date: 'Date',
       unit: 'Unit',
       mode: 'Where',
@@ -121,6 +138,8 @@ export const evaluationTranslationRef = createTranslationRef({
       saved: 'The session has been saved.',
       mine: 'Your latest sessions',
       none: 'You have not logged any sessions yet.',
+      noUnits:
+        'You are not a member of any unit in the catalog, so you cannot log sessions. Ask the coordinator in your region to add you to your unit.',
     },
     outcomeForm: {
       title: 'Enter outcome indicators',

@@ -17,8 +17,14 @@ export interface EvaluationApi {
   me(): Promise<EvaluationCapabilities>;
   metrics(query: Partial<MetricsQuery>): Promise<MetricsResponse>;
   filters(): Promise<FilterOptions>;
-  /** The CSV export of the same query, as a file to save. */
-  exportCsv(query: Partial<MetricsQuery>): Promise<Blob>;
+  /**
+   * The CSV export of the same query (headers and names in the given
+   * language), as a file to save with the name the backend gives it.
+   */
+  exportCsv(
+    query: Partial<MetricsQuery>,
+    lang?: 'sv' | 'en',
+  ): Promise<{ blob: Blob; fileName: string }>;
   logSession(session: SupportSessionInput): Promise<SupportSession>;
   ownSessions(): Promise<{ items: SupportSession[] }>;
   outcomes(query: { region?: string; unit?: string }): Promise<OutcomeList>;

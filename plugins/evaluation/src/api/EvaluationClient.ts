@@ -35,8 +35,21 @@ export class EvaluationClient implements EvaluationApi {
     return this.http.json('/filters');
   }
 
-  async exportCsv(query: Partial<MetricsQuery>): Promise<Blob> {
-    return (await this.http.request(`/export.csv${queryString(query)}`)).blob();
+  async exportCsv(
+    query: Partial<MetricsQuery>,
+    lang: 'sv' | 'en' = 'sv',
+  ): Promise<{ blob: Blob; fileName: string }> {
+    const res = await this.http.request(
+      `/export.csv${queryString({ ...query, lang })}`,
+    );
+    const fileName =
+      /filename="([^"]+)"/.exec(
+        res.headers.get('Content-Disposition') ?? '',
+      )?.[1] ??
+      `${lang === 'en' ? 'evaluation' : 'utvardering'}-${
+        query.groupBy ?? 'month'
+      }.csv`;
+    return { blob: await res.blob(), fileName };
   }
 
   logSession(session: SupportSessionInput): Promise<SupportSession> {

@@ -1,11 +1,12 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { Figure } from '@internal/plugin-evaluation-common';
+import { Figure, SUPPRESSED } from '@internal/plugin-evaluation-common';
 import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode, useId, useState } from 'react';
 import {
@@ -14,6 +15,7 @@ import {
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -29,10 +31,15 @@ const useStyles = makeStyles(theme => ({
   toolbar: {
     display: 'flex',
     justifyContent: 'flex-end',
+    gap: theme.spacing(1),
     marginBottom: theme.spacing(1),
     '@media print': { display: 'none' },
   },
 }));
+
+/** An axis value in Swedish style (space between thousands). */
+const tick = (value: number) =>
+  formatFigure(value, Number.isInteger(value) ? 0 : 1);
 
 /** One series of a chart: its name and a figure per row. */
 export type Series = { name: string; digits?: number };
@@ -53,14 +60,39 @@ export function ChartWithTable(props: {
   series: Series[];
   rows: ChartRow[];
   /** A marked x value, e.g. the start with peer support. */
-  reference?: { x: string; label: string };
+  reference?: {
+    x: string;
+    label: string;
+    /** Names of the stretches before and after the marked x value. */
+    before?: string;
+    after?: string;
+  };
   extraColumns?: Array<{ header: string; cell: (row: ChartRow) => ReactNode }>;
+  /**
+   * The series the chart draws (indexes into series), when not all: figures
+   * of different sizes (hours and kronor) do not share one axis. The table
+   * has them all.
+   */
+  plotted?: number[];
+  /** More buttons beside the chart/table toggle (e.g. an export). */
+  actions?: ReactNode;
   print?: boolean;
 }) {
   const classes = useStyles();
   const { t } = useTranslationRef(evaluationTranslationRef);
   const [asTable, setAsTable] = useState(!!props.print);
   const tableId = useId();
+  const plotted = props.series
+    .map((s, i) => ({ ...s, i }))
+    .filter(s => !props.plotted || props.plotted.includes(s.i));
+  // When every drawn figure is hidden ("<5") or absent, the chart is empty:
+  // say so, and where the figures are.
+  const allHidden =
+    props.rows.length > 0 &&
+    props.rows.every(r =>
+      plotted.every(p => chartValue(r.values[p.i]) === null),
+    ) &&
+    props.rows.some(r => plotted.some(p => r.values[p.i] === SUPPRESSED));
   const data = props.rows.map(r => ({
     label: r.label,
     ...Object.fromEntries(
@@ -91,7 +123,11 @@ export function ChartWithTable(props: {
       <TableBody>
         {props.rows.map(row => (
           <TableRow key={row.key}>
-            <TableCell component="th" scope="row">
+            <TableCell
+              component="th"
+              scope="row"
+              style={{ whiteSpace: 'nowrap' }}
+            >
               {row.label}
             </TableCell>
             {props.series.map((s, i) => (
@@ -111,6 +147,7 @@ export function ChartWithTable(props: {
   return (
     <div>
       <div className={classes.toolbar}>
+        {props.actions}
         <Button
           size="small"
           variant="outlined"
@@ -120,50 +157,104 @@ export function ChartWithTable(props: {
           {asTable ? t('trend.showChart') : t('trend.showTable')}
         </Button>
       </div>
+      {!asTable && allHidden && (
+        <Typography variant="body2" paragraph>
+          {t('chart.allHidden')}
+        </Typography>
+      )}
       {asTable ? (
         table
       ) : (
         <>
           {/* The chart is a picture of the table below, which screen readers get instead. */}
-          <div className={classes.chart} aria-hidden="true">
+          <div
+            className={classes.chart}
+            style={
+              props.kind === 'bar'
+                ? { height: Math.max(160, 48 + 36 * data.length) }
+                : undefined
+            }
+            aria-hidden="true"
+          >
             <ResponsiveContainer width="100%" height="100%">
               {props.kind === 'line' ? (
-                <LineChart data={data}>
+                <LineChart data={data} margin={{ top: 16, right: 16 }}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis dataKey="label" />
-                  <YAxis />
+                  <YAxis tickFormatter={tick} />
                   <Tooltip />
-                  {props.series.map((s, i) => (
+                  {plotted.map(s => (
                     <Line
                       key={s.name}
                       type="monotone"
                       dataKey={s.name}
-                      stroke={colors[i % colors.length]}
+                      stroke={colors[s.i % colors.length]}
                       strokeWidth={2}
                       connectNulls={false}
                       isAnimationActive={false}
                     />
                   ))}
+                  {props.reference && data.length > 0 && (
+                    <ReferenceArea
+                      x1={data[0].label}
+                      x2={props.reference.x}
+                      fill="#e0e0e0"
+                      fillOpacity={0.5}
+                      label={{
+                        value: props.reference.before,
+                        position: 'insideTopLeft',
+                        fill: '#333',
+                      }}
+                    />
+                  )}
+                  {props.reference && data.length > 0 && (
+                    <ReferenceArea
+                      x1={props.reference.x}
+                      x2={data[data.length - 1].label}
+                      fill="#c8e6c9"
+                      fillOpacity={0.5}
+                      label={{
+                        value: props.reference.after,
+                        position: 'insideTopRight',
+                        fill: '#333',
+                      }}
+                    />
+                  )}
                   {props.reference && (
                     <ReferenceLine
                       x={props.reference.x}
                       stroke="#b00020"
+                      strokeWidth={2}
                       strokeDasharray="4 2"
-                      label={{ value: props.reference.label, position: 'top' }}
+                      label={{
+                        value: props.reference.label,
+                        position: 'insideBottomLeft',
+                        fill: '#b00020',
+                      }}
                     />
                   )}
                 </LineChart>
               ) : (
-                <BarChart data={data}>
+                // Bars lie down, so that long unit names can be read.
+                <BarChart
+                  data={data}
+                  layout="vertical"
+                  margin={{ left: 8, right: 24 }}
+                >
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="label" />
-                  <YAxis />
+                  <XAxis type="number" tickFormatter={tick} />
+                  <YAxis
+                    type="category"
+                    dataKey="label"
+                    width={240}
+                    interval={0}
+                  />
                   <Tooltip />
-                  {props.series.map((s, i) => (
+                  {plotted.map(s => (
                     <Bar
                       key={s.name}
                       dataKey={s.name}
-                      fill={colors[i % colors.length]}
+                      fill={colors[s.i % colors.length]}
                       isAnimationActive={false}
                     />
                   ))}

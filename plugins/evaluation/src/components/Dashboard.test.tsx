@@ -1,5 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { registerMswTestHooks } from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import {
   KeyFigures,
   MetricsResponse,
@@ -13,6 +14,9 @@ import { evaluationApiRef } from '../api/EvaluationApi';
 import { EvaluationClient } from '../api/EvaluationClient';
 import { Dashboard } from './Dashboard';
 import { OutcomesAdmin } from './OutcomesAdmin';
+
+// Rendering the charts takes seconds on a busy machine.
+jest.setTimeout(30_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -64,11 +68,35 @@ function metrics(groupBy: MetricsResponse['groupBy']): MetricsResponse {
   };
 }
 
+const group = (name: string, title: string, type: string, parent?: string) => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name, title },
+  spec: { type, parent },
+});
+
+const catalogApi = {
+  getEntities: async () => ({
+    items: [
+      group('skane', 'Region Skåne', 'region'),
+      group('vasterbotten', 'Region Västerbotten', 'region'),
+      group('skane-malmo-avd-3', 'Avdelning 3, Malmö', 'unit', 'skane'),
+      group(
+        'vll-skelleftea-oppenvard',
+        'Öppenvården Skellefteå',
+        'unit',
+        'vasterbotten',
+      ),
+    ],
+  }),
+};
+
 function apis() {
   const discoveryApi = { getBaseUrl: async () => BASE };
   const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
   return [
     [evaluationApiRef, new EvaluationClient({ discoveryApi, fetchApi })],
+    [catalogApiRef, catalogApi],
   ] as const;
 }
 
@@ -114,14 +142,54 @@ describe('Dashboard', () => {
     const trend = screen.getByRole('table', {
       name: /Assignments completed by Month/,
     });
-    const february = within(trend).getByRole('row', { name: /2026-02/ });
+    const february = within(trend).getByRole('row', { name: /Feb 2026/ });
     expect(february).toHaveTextContent('<5');
     // The breakdown by unit shows the small unit's sessions as "<5".
+    // Units by their titles, not their codes.
     fireEvent.click(screen.getByRole('tab', { name: 'By unit' }));
     const byUnit = await screen.findByRole('table', { name: /by unit/ });
     expect(
-      within(byUnit).getByRole('row', { name: /vll-skelleftea-oppenvard/ }),
+      await within(byUnit).findByRole('row', {
+        name: /Öppenvården Skellefteå/,
+      }),
     ).toHaveTextContent('<5');
+    expect(
+      within(byUnit).queryByText('vll-skelleftea-oppenvard'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('exports what is on screen: the trend, or the breakdown shown, in the screen’s language', async () => {
+    const exports: string[] = [];
+    serve();
+    server.use(
+      http.get(`${BASE}/export.csv`, ({ request }) => {
+        exports.push(new URL(request.url).search);
+        return new HttpResponse('\uFEFFEnhet;Timmar\r\n', {
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition':
+              'attachment; filename="evaluation-2026-01-2026-03-unit.csv"',
+          },
+        });
+      }),
+    );
+    const createObjectURL = jest.fn(() => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await renderInTestApp(<Dashboard />, {
+      apis: apis() as any,
+      initialRouteEntries: ['/?from=2026-01&to=2026-03&region=skane'],
+    });
+    await screen.findByTestId('figure-assignmentsCompleted');
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'By unit' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Export CSV: by unit' }),
+    );
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(2));
+    expect(exports[0]).toContain('region=skane');
+    expect(exports[0]).toContain('lang=en');
+    expect(exports[1]).toContain('groupBy=unit');
+    expect(exports[1]).toContain('region=skane');
   });
 
   it('puts the filters in the URL and asks the backend with them', async () => {
@@ -141,7 +209,9 @@ describe('Dashboard', () => {
     expect(queries[0]).toContain('from=2026-01');
     const region = await screen.findByLabelText('Region');
     await waitFor(() =>
-      expect(within(region).getByText('vasterbotten')).toBeInTheDocument(),
+      expect(
+        within(region).getByText('Region Västerbotten'),
+      ).toBeInTheDocument(),
     );
     fireEvent.change(region, { target: { value: 'vasterbotten' } });
     fireEvent.change(screen.getByLabelText('Trend by'), {

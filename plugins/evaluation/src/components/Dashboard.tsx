@@ -3,14 +3,17 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EvaluationCapabilities } from '@internal/plugin-evaluation-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import { ReactNode } from 'react';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
 import { evaluationApiRef } from '../api/EvaluationApi';
 import { evaluationTranslationRef } from '../translation';
 import { Filters } from './Filters';
 import { KeyFigureCards } from './KeyFigureCards';
 import { BreakdownSection, OutcomesSection, TrendSection } from './sections';
-import { errorMessage, useLoad } from '@internal/plugin-portal-react';
+import { useLoad } from '@internal/plugin-portal-react';
+import { useLabels } from './labels';
+import { useCsvExport } from './useCsvExport';
 import { useMetricsQuery } from './useMetricsQuery';
 
 /** The dashboard: filters in the URL, key figures, trend, breakdowns, outcomes. */
@@ -23,22 +26,8 @@ export function Dashboard(props: { me?: EvaluationCapabilities }) {
     [api, JSON.stringify(query)],
   );
   const options = useLoad(() => api.filters(), [api]).state;
-  const [exportError, setExportError] = useState<string>();
-
-  const download = async () => {
-    setExportError(undefined);
-    try {
-      const blob = await api.exportCsv(query);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `utvardering-${search || 'senaste-12-manader'}.csv`;
-      a.click();
-      URL.revokeObjectURL(url);
-    } catch (error) {
-      setExportError(errorMessage(error));
-    }
-  };
+  const labels = useLabels();
+  const csv = useCsvExport();
 
   if (state.status === 'error' && state.httpStatus === 403) {
     return <Typography role="alert">{t('forbidden')}</Typography>;
@@ -47,7 +36,9 @@ export function Dashboard(props: { me?: EvaluationCapabilities }) {
   const scopeText = () => {
     if (!metrics) return '';
     if (metrics.scope === 'units') {
-      return t('scope.units', { units: (props.me?.units ?? []).join(', ') });
+      return t('scope.units', {
+        units: (props.me?.units ?? []).map(labels.title).join(', '),
+      });
     }
     return t(`scope.${metrics.scope}`);
   };
@@ -63,7 +54,11 @@ export function Dashboard(props: { me?: EvaluationCapabilities }) {
         <Typography variant="body1" style={{ flexGrow: 1 }}>
           {scopeText()}
         </Typography>
-        <Button variant="outlined" color="primary" onClick={download}>
+        <Button
+          variant="outlined"
+          color="primary"
+          onClick={() => csv.download(query)}
+        >
           {t('export')}
         </Button>
         <LinkButton
@@ -83,9 +78,9 @@ export function Dashboard(props: { me?: EvaluationCapabilities }) {
           </LinkButton>
         )}
       </Box>
-      {exportError && (
+      {csv.error && (
         <Typography role="alert" color="error">
-          {t('exportFailed', { message: exportError })}
+          {t('exportFailed', { message: csv.error })}
         </Typography>
       )}
       <Filters
@@ -111,22 +106,39 @@ export function Dashboard(props: { me?: EvaluationCapabilities }) {
                 {t('suppressedNote')}
               </Typography>
             </section>
-            <Box mt={4}>
+            <Panel>
               <TrendSection metrics={metrics} />
-            </Box>
+            </Panel>
             {metrics.scope !== 'own' && (
               <>
-                <Box mt={4}>
+                <Panel>
                   <BreakdownSection query={query} />
-                </Box>
-                <Box mt={4}>
-                  <OutcomesSection unit={query.unit} />
-                </Box>
+                </Panel>
+                <Panel>
+                  <OutcomesSection
+                    unit={
+                      query.unit ??
+                      // A team leader of one unit sees that unit's outcomes.
+                      (metrics.scope === 'units' && props.me?.units.length === 1
+                        ? props.me.units[0]
+                        : undefined)
+                    }
+                  />
+                </Panel>
               </>
             )}
           </>
         )}
       </Box>
     </>
+  );
+}
+
+/** A section of the dashboard on white, so that labels keep their contrast. */
+function Panel(props: { children: ReactNode }) {
+  return (
+    <Paper variant="outlined" style={{ marginTop: 32, padding: 16 }}>
+      {props.children}
+    </Paper>
   );
 }

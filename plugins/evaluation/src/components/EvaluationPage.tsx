@@ -2,7 +2,9 @@ import { Content, Header, Link, Page } from '@backstage/core-components';
 import { RequirePermission } from '@backstage/plugin-permission-react';
 import { portalAreaPermissions } from '@internal/plugin-portal-common';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import Paper from '@material-ui/core/Paper';
 import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { evaluationApiRef } from '../api/EvaluationApi';
 import { evaluationTranslationRef } from '../translation';
@@ -56,18 +58,39 @@ function EvaluationPages() {
             path="/sessions"
             element={
               caps
-                ? forbidden(caps.canLogSessions, <SessionForm me={caps} />)
+                ? forbidden(
+                    caps.canLogSessions,
+                    <Panel>
+                      <SessionForm me={caps} />
+                    </Panel>,
+                  )
                 : null
             }
           />
           <Route
             path="/outcomes"
             element={
-              caps ? forbidden(caps.canManageOutcomes, <OutcomesAdmin />) : null
+              caps
+                ? forbidden(
+                    caps.canManageOutcomes,
+                    <Panel>
+                      <OutcomesAdmin />
+                    </Panel>,
+                  )
+                : null
             }
           />
         </Routes>
       </Content>
     </Page>
+  );
+}
+
+/** A form on white, so that its labels keep their contrast. */
+function Panel(props: { children: ReactNode }) {
+  return (
+    <Paper variant="outlined" style={{ padding: 16 }}>
+      {props.children}
+    </Paper>
   );
 }

@@ -7,6 +7,7 @@ import {
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import { evaluationTranslationRef } from '../translation';
+import { useLabels } from './labels';
 
 /** The filters of the dashboard; each change goes into the URL. */
 export function Filters(props: {
@@ -20,10 +21,12 @@ export function Filters(props: {
   const units = (options?.units ?? []).filter(
     u => !query.region || u.region === query.region,
   );
+  const labels = useLabels();
   const select = (
     key: 'region' | 'unit' | 'type',
     label: string,
     values: string[],
+    name: (value: string) => string,
   ) => (
     <Grid item xs={12} sm={6} md={2}>
       <TextField
@@ -37,11 +40,14 @@ export function Filters(props: {
         InputLabelProps={{ shrink: true }}
       >
         <option value="">{t('filters.all')}</option>
-        {values.map(v => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
+        {values
+          .map(v => ({ v, text: name(v) }))
+          .sort((a, b) => a.text.localeCompare(b.text, 'sv'))
+          .map(({ v, text }) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
       </TextField>
     </Grid>
   );
@@ -96,13 +102,19 @@ export function Filters(props: {
             <option value="quarter">{t('filters.quarter')}</option>
           </TextField>
         </Grid>
-        {select('region', t('filters.region'), options?.regions ?? [])}
+        {select(
+          'region',
+          t('filters.region'),
+          options?.regions ?? [],
+          labels.title,
+        )}
         {select(
           'unit',
           t('filters.unit'),
           units.map(u => u.unit),
+          labels.title,
         )}
-        {select('type', t('filters.type'), options?.types ?? [])}
+        {select('type', t('filters.type'), options?.types ?? [], labels.type)}
       </Grid>
     </fieldset>
   );

@@ -11,6 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { evaluationTranslationRef } from '../translation';
 import { DIGITS, formatFigure } from './format';
+import { useLabels } from './labels';
 
 /** Key-figure cards with the change against the previous period. */
 export function KeyFigureCards(props: {
@@ -20,6 +21,7 @@ export function KeyFigureCards(props: {
 }) {
   const { t } = useTranslationRef(evaluationTranslationRef);
   const { metrics } = props;
+  const labels = useLabels();
   const names = (props.names ?? KEY_FIGURES).filter(
     n => props.compact || metrics.totals[n] !== null,
   );
@@ -64,8 +66,8 @@ export function KeyFigureCards(props: {
                   <Typography variant="body2">{changeText(name)}</Typography>
                   <Typography variant="caption" component="p">
                     {t('change.previous', {
-                      from: metrics.previous.from,
-                      to: metrics.previous.to,
+                      from: labels.month(metrics.previous.from),
+                      to: labels.month(metrics.previous.to),
                       value: formatFigure(
                         metrics.previousTotals[name],
                         DIGITS[name] ?? 0,

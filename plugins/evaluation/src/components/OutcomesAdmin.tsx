@@ -17,7 +17,8 @@ import Typography from '@material-ui/core/Typography';
 import { ChangeEvent, FormEvent, useState } from 'react';
 import { evaluationApiRef } from '../api/EvaluationApi';
 import { evaluationTranslationRef } from '../translation';
-import { errorMessage, useLoad } from '@internal/plugin-portal-react';
+import { errorMessage } from '@internal/plugin-portal-react';
+import { useLabels } from './labels';
 
 const NUMBER_FIELDS = [
   'inpatientDays',
@@ -36,7 +37,7 @@ const NUMBER_FIELDS = [
 export function OutcomesAdmin() {
   const api = useApi(evaluationApiRef);
   const { t } = useTranslationRef(evaluationTranslationRef);
-  const units = useLoad(() => api.filters(), [api]).state;
+  const labels = useLabels();
   const [form, setForm] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [report, setReport] = useState<ImportReport>();
@@ -131,10 +132,14 @@ export function OutcomesAdmin() {
                 InputLabelProps={{ shrink: true }}
               >
                 <option value="" />
-                {(units.status === 'done' ? units.value.units : []).map(u => (
-                  <option key={u.unit} value={u.unit}>
-                    {u.unit}
-                  </option>
+                {labels.regions.map(region => (
+                  <optgroup key={region.name} label={region.title}>
+                    {labels.unitsOf(region.name).map(u => (
+                      <option key={u.name} value={u.name}>
+                        {u.title}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </TextField>
             </Grid>

@@ -9,6 +9,7 @@ import { KeyFigureCards } from './KeyFigureCards';
 import { BreakdownSection, OutcomesSection, TrendSection } from './sections';
 import { useLoad } from '@internal/plugin-portal-react';
 import { useMetricsQuery } from './useMetricsQuery';
+import { useLabels } from './labels';
 
 const useStyles = makeStyles({
   report: {
@@ -36,6 +37,7 @@ export function ReportPage() {
   const classes = useStyles();
   const { t } = useTranslationRef(evaluationTranslationRef);
   const { query } = useMetricsQuery();
+  const labels = useLabels();
   const { state } = useLoad(
     () => api.metrics(query),
     [api, JSON.stringify(query)],
@@ -50,7 +52,11 @@ export function ReportPage() {
     );
   }
   const metrics = state.value;
-  const filters = [query.region, query.unit, query.type]
+  const filters = [
+    query.region && labels.title(query.region),
+    query.unit && labels.title(query.unit),
+    query.type && labels.type(query.type),
+  ]
     .filter(Boolean)
     .join(', ');
   return (
@@ -69,7 +75,10 @@ export function ReportPage() {
         </Button>
       </Box>
       <Typography paragraph>
-        {t('report.period', { from: metrics.from, to: metrics.to })}
+        {t('report.period', {
+          from: labels.month(metrics.from),
+          to: labels.month(metrics.to),
+        })}
         {filters ? ` · ${filters}` : ''} ·{' '}
         {t('report.generated', {
           date: new Date().toLocaleDateString('sv-SE', {

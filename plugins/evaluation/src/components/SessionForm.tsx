@@ -15,6 +15,7 @@ import { FormEvent, useState } from 'react';
 import { evaluationApiRef } from '../api/EvaluationApi';
 import { evaluationTranslationRef } from '../translation';
 import { errorMessage, useLoad } from '@internal/plugin-portal-react';
+import { useLabels } from './labels';
 
 function today(): string {
   return new Date().toLocaleDateString('sv-SE', {
@@ -27,6 +28,7 @@ export function SessionForm(props: { me?: EvaluationCapabilities }) {
   const api = useApi(evaluationApiRef);
   const { t } = useTranslationRef(evaluationTranslationRef);
   const units = props.me?.units ?? [];
+  const labels = useLabels();
   const [form, setForm] = useState<SupportSessionInput>({
     date: today(),
     unit: units[0] ?? '',
@@ -98,33 +100,24 @@ export function SessionForm(props: { me?: EvaluationCapabilities }) {
             />
           </Grid>
           <Grid item xs={12} sm={6}>
-            {units.length ? (
-              <TextField
-                select
-                fullWidth
-                required
-                id="evaluation-session-unit"
-                label={t('session.unit')}
-                value={form.unit}
-                onChange={e => set('unit', e.target.value)}
-                SelectProps={{ native: true }}
-              >
-                {units.map(u => (
-                  <option key={u} value={u}>
-                    {u}
-                  </option>
-                ))}
-              </TextField>
-            ) : (
-              <TextField
-                fullWidth
-                required
-                id="evaluation-session-unit"
-                label={t('session.unit')}
-                value={form.unit}
-                onChange={e => set('unit', e.target.value.trim())}
-              />
-            )}
+            <TextField
+              select
+              fullWidth
+              required
+              id="evaluation-session-unit"
+              label={t('session.unit')}
+              value={form.unit}
+              onChange={e => set('unit', e.target.value)}
+              SelectProps={{ native: true }}
+              disabled={!units.length}
+              helperText={units.length ? undefined : t('session.noUnits')}
+            >
+              {units.map(u => (
+                <option key={u} value={u}>
+                  {labels.title(u)}
+                </option>
+              ))}
+            </TextField>
           </Grid>
           {select('mode', SESSION_MODES, v => t(`modes.${v as 'ward'}`))}
           <Grid item xs={12} sm={6}>
@@ -143,7 +136,12 @@ export function SessionForm(props: { me?: EvaluationCapabilities }) {
           {select('kind', SESSION_KINDS, v => t(`kinds.${v as 'first'}`))}
         </Grid>
         <Box mt={2}>
-          <Button type="submit" variant="contained" color="primary">
+          <Button
+            type="submit"
+            variant="contained"
+            color="primary"
+            disabled={!units.length}
+          >
             {t('session.submit')}
           </Button>
         </Box>
@@ -164,8 +162,9 @@ export function SessionForm(props: { me?: EvaluationCapabilities }) {
             <ul>
               {mine.state.value.items.map(s => (
                 <li key={s.id}>
-                  {s.date} · {s.unit} · {t(`modes.${s.mode}`)} · {s.minutes} min
-                  · {t(`topics.${s.topic}`)} · {t(`kinds.${s.kind}`)}
+                  {s.date} · {labels.title(s.unit)} · {t(`modes.${s.mode}`)} ·{' '}
+                  {s.minutes} min · {t(`topics.${s.topic}`)} ·{' '}
+                  {t(`kinds.${s.kind}`)}
                 </li>
               ))}
             </ul>

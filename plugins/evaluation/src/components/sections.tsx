@@ -10,20 +10,26 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import Button from '@material-ui/core/Button';
+import { ReactNode, useState } from 'react';
 import { evaluationApiRef } from '../api/EvaluationApi';
 import { evaluationTranslationRef } from '../translation';
 import { ChartWithTable } from './ChartWithTable';
 import { DIGITS } from './format';
+import { useLabels } from './labels';
+import { useCsvExport } from './useCsvExport';
 import { useLoad } from '@internal/plugin-portal-react';
 
 /** The trend of one key figure by month or quarter. */
 export function TrendSection(props: {
   metrics: MetricsResponse;
   print?: boolean;
+  /** Buttons beside the chart (the dashboard's CSV export). */
+  actions?: ReactNode;
 }) {
   const { t } = useTranslationRef(evaluationTranslationRef);
   const { metrics } = props;
+  const labels = useLabels();
   const [figure, setFigure] = useState<KeyFigureName>('assignmentsCompleted');
   const names = KEY_FIGURES.filter(n => metrics.totals[n] !== null);
   const shown = props.print ? names : [figure];
@@ -64,21 +70,22 @@ export function TrendSection(props: {
             metrics.groupBy === 'quarter'
               ? t('filters.quarter')
               : t('filters.month'),
-          from: metrics.from,
-          to: metrics.to,
+          from: labels.month(metrics.from),
+          to: labels.month(metrics.to),
         })}
         firstColumn={
           metrics.groupBy === 'quarter'
             ? t('filters.quarter')
             : t('filters.month')
         }
+        actions={props.actions}
         series={shown.map(n => ({
           name: t(`figures.${n}`),
           digits: DIGITS[n] ?? 0,
         }))}
         rows={metrics.groups.map(g => ({
           key: g.key,
-          label: g.key,
+          label: labels.group(metrics.groupBy, g.key),
           values: shown.map(n => g.figures[n]),
         }))}
       />
@@ -144,8 +151,12 @@ function Breakdown(props: {
 }) {
   const api = useApi(evaluationApiRef);
   const { t } = useTranslationRef(evaluationTranslationRef);
+  const labels = useLabels();
+  const csv = useCsvExport();
+  const [figure, setFigure] = useState<KeyFigureName>('assignmentsCompleted');
+  const query = { ...props.query, groupBy: props.by };
   const { state } = useLoad(
-    () => api.metrics({ ...props.query, groupBy: props.by }),
+    () => api.metrics(query),
     [api, JSON.stringify(props.query), props.by],
   );
   if (state.status !== 'done') {
@@ -159,26 +170,65 @@ function Breakdown(props: {
   }
   const metrics = state.value;
   const names = BREAKDOWN_FIGURES.filter(n => metrics.totals[n] !== null);
+  const title = t(`breakdown.${props.by}`);
+  const shown = names.includes(figure) ? figure : names[0];
   return (
-    <ChartWithTable
-      kind="bar"
-      print={props.print}
-      caption={t('breakdown.caption', {
-        by: t(`breakdown.${props.by}`).toLocaleLowerCase('sv'),
-        from: metrics.from,
-        to: metrics.to,
-      })}
-      firstColumn={t(`filters.${props.by}`)}
-      series={names.map(n => ({
-        name: t(`figures.${n}`),
-        digits: DIGITS[n] ?? 0,
-      }))}
-      rows={metrics.groups.map(g => ({
-        key: g.key,
-        label: g.key,
-        values: names.map(n => g.figures[n]),
-      }))}
-    />
+    <>
+      {!props.print && (
+        <TextField
+          select
+          id={`evaluation-breakdown-${props.by}-figure`}
+          label={t('breakdown.figure')}
+          value={shown}
+          onChange={e => setFigure(e.target.value as KeyFigureName)}
+          SelectProps={{ native: true }}
+          InputLabelProps={{ shrink: true }}
+          style={{ minWidth: 240, margin: '16px 0 8px' }}
+        >
+          {names.map(n => (
+            <option key={n} value={n}>
+              {t(`figures.${n}`)}
+            </option>
+          ))}
+        </TextField>
+      )}
+      {csv.error && (
+        <Typography role="alert" color="error">
+          {t('exportFailed', { message: csv.error })}
+        </Typography>
+      )}
+      <ChartWithTable
+        kind="bar"
+        print={props.print}
+        caption={t('breakdown.caption', {
+          by: title.toLocaleLowerCase(labels.language === 'en' ? 'en' : 'sv'),
+          from: labels.month(metrics.from),
+          to: labels.month(metrics.to),
+        })}
+        firstColumn={t(`filters.${props.by}`)}
+        series={names.map(n => ({
+          name: t(`figures.${n}`),
+          digits: DIGITS[n] ?? 0,
+        }))}
+        rows={metrics.groups
+          .map(g => ({
+            key: g.key,
+            label: labels.group(props.by, g.key),
+            values: names.map(n => g.figures[n]),
+          }))
+          .sort((a, b) => a.label.localeCompare(b.label, 'sv'))}
+        plotted={[names.indexOf(shown)]}
+        actions={
+          <Button
+            size="small"
+            variant="outlined"
+            onClick={() => csv.download(query)}
+          >
+            {t('exportOf', { what: title.toLocaleLowerCase('sv') })}
+          </Button>
+        }
+      />
+    </>
   );
 }
 
@@ -196,6 +246,7 @@ const INDICATORS = [
 export function OutcomesSection(props: { unit?: string; print?: boolean }) {
   const api = useApi(evaluationApiRef);
   const { t } = useTranslationRef(evaluationTranslationRef);
+  const labels = useLabels();
   const [indicator, setIndicator] =
     useState<(typeof INDICATORS)[number]>('inpatientDays');
   const { state } = useLoad<OutcomeList | undefined>(
@@ -259,7 +310,7 @@ export function OutcomesSection(props: { unit?: string; print?: boolean }) {
           <ChartWithTable
             kind="line"
             print={props.print}
-            caption={`${t('outcomes.title')}: ${unit.unit}`}
+            caption={`${t('outcomes.title')}: ${labels.title(unit.unit)}`}
             firstColumn={t('outcomes.period')}
             series={shown.map(i => ({
               name: t(`outcomes.${i}`),
@@ -277,7 +328,12 @@ export function OutcomesSection(props: { unit?: string; print?: boolean }) {
             }))}
             reference={
               firstAfter
-                ? { x: firstAfter.periodStart, label: t('outcomes.start') }
+                ? {
+                    x: firstAfter.periodStart,
+                    label: t('outcomes.start'),
+                    before: t('outcomes.before'),
+                    after: t('outcomes.after'),
+                  }
                 : undefined
             }
             extraColumns={[

@@ -98,6 +98,7 @@ const USAGE = `yarn bench [options]   (also ./portal bench)
   --cpu-prof             write V8 CPU profiles of the backend to the results folder
   --port 7103            first port of the harness (it uses seven from there)
   --nginx-port 7110      port of nginx in the scale-out phase
+  --report a.json,b.json the tables of earlier runs (bench/results/) as Markdown
 `;
 
 export function readOptions(): Options {
@@ -150,6 +151,8 @@ export function machine() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     os: `${os.type()} ${os.release()}`,
+    /** 1-minute load average when the run started (other work on the machine). */
+    loadAverage: Number(os.loadavg()[0].toFixed(2)),
   };
 }
 

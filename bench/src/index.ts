@@ -7,6 +7,7 @@
  * writes a table and bench/results/<time>.json.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -211,7 +212,36 @@ async function loadPhase(
   return results;
 }
 
+/**
+ * `--report a.json,b.json`: the tables of earlier runs as Markdown (for
+ * docs/benchmarks.md), runs of different databases or phases merged.
+ */
+function reportOnly(files: string[]) {
+  const reports = files.map(
+    f => JSON.parse(fs.readFileSync(f, 'utf8')) as Report,
+  );
+  const merged: Report = {
+    ...reports[0],
+    // A later run of the same route and database replaces an earlier one.
+    routes: [
+      ...new Map(
+        reports.flatMap(r => r.routes).map(r => [`${r.route} ${r.db}`, r]),
+      ).values(),
+    ],
+    scaleOut: reports.find(r => r.scaleOut)?.scaleOut,
+    frontend:
+      reports.find(r => r.frontend?.directory)?.frontend ??
+      reports.find(r => r.frontend)?.frontend,
+  };
+  console.log(printReport(merged, true).text);
+}
+
 async function main() {
+  const reportIndex = process.argv.indexOf('--report');
+  if (reportIndex > 0) {
+    reportOnly(process.argv[reportIndex + 1].split(','));
+    return;
+  }
   const options = readOptions();
   const started = performance.now();
   const report: Report = {
@@ -274,7 +304,9 @@ async function main() {
   }
 
   report.seconds = (performance.now() - started) / 1000;
-  const failures = printReport(report);
+  report.loadAverageEnd = Number(os.loadavg()[0].toFixed(2));
+  const { failures, text } = printReport(report);
+  console.log(text);
   fs.mkdirSync(options.resultsDir, { recursive: true });
   const file = path.join(
     options.resultsDir,
@@ -284,6 +316,10 @@ async function main() {
   fs.writeFileSync(
     path.join(options.resultsDir, `latest-${options.scale.name}.json`),
     JSON.stringify(report, null, 2),
+  );
+  fs.writeFileSync(
+    file.replace(/\.json$/, '.md'),
+    printReport(report, true).text,
   );
   console.log(`\nResults: ${path.relative(process.cwd(), file)}`);
   if (failures.length) {

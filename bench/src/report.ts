@@ -38,9 +38,19 @@ export type Report = {
   scaleOut?: ScaleOutResult;
   frontend?: FrontendResult;
   targets?: Target[];
+  /** 1-minute load average at the end of the run. */
+  loadAverageEnd?: number;
 };
 
-function table(header: string[], rows: string[][]) {
+function table(header: string[], rows: string[][], markdown = false) {
+  if (markdown) {
+    const cells = (r: string[]) => `| ${r.map(c => c || ' ').join(' | ')} |`;
+    return [
+      cells(header),
+      `| ${header.map((_h, i) => (i < 2 ? '---' : '--:')).join(' | ')} |`,
+      ...rows.map(cells),
+    ].join('\n');
+  }
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)),
   );
@@ -55,9 +65,12 @@ function table(header: string[], rows: string[][]) {
   ].join('\n');
 }
 
-const f0 = (n?: number) => (n === undefined || isNaN(n) ? '–' : n.toFixed(0));
-const f1 = (n?: number) => (n === undefined || isNaN(n) ? '–' : n.toFixed(1));
-const f2 = (n?: number) => (n === undefined || isNaN(n) ? '–' : n.toFixed(2));
+const f0 = (n?: number | null) =>
+  typeof n !== 'number' || isNaN(n) ? '–' : n.toFixed(0);
+const f1 = (n?: number | null) =>
+  typeof n !== 'number' || isNaN(n) ? '–' : n.toFixed(1);
+const f2 = (n?: number | null) =>
+  typeof n !== 'number' || isNaN(n) ? '–' : n.toFixed(2);
 
 /** The raw figure a route is compared with: bare Knex for reads, the store call for writes. */
 export function rawOf(r: RouteResult) {
@@ -126,10 +139,17 @@ function targets(report: Report): Target[] {
 }
 
 /** Prints the tables; returns what failed outright (errors, broken proofs). */
-export function printReport(report: Report): string[] {
+export function printReport(
+  report: Report,
+  markdown = false,
+): { failures: string[]; text: string } {
   const failures: string[] = [];
+  const lines: string[] = [];
+  const out = (text = '') => lines.push(text);
+  const tableOf = (header: string[], rows: string[][]) =>
+    table(header, rows, markdown);
   if (report.routes.length) {
-    console.log(
+    out(
       `\nRoutes: median of ${report.options.runs} runs of ${report.options.duration} s, ${report.options.connections} connections, no pipelining (latencies in ms)\n`,
     );
     const rows = report.routes.map(r => {
@@ -149,8 +169,8 @@ export function printReport(report: Report): string[] {
         f2(r.backendCpuPerRequestMs),
       ];
     });
-    console.log(
-      table(
+    out(
+      tableOf(
         [
           'route',
           'db',
@@ -168,7 +188,7 @@ export function printReport(report: Report): string[] {
         rows,
       ),
     );
-    console.log(
+    out(
       "\n÷ raw: the portal's req/s ÷ the bare Knex replay of the same SQL (for writes: ÷ the store call in a bare server).",
     );
     const both = report.routes.filter(r => r.db === 'sqlite');
@@ -179,9 +199,9 @@ export function printReport(report: Report): string[] {
       ])
       .filter(([, p]) => p) as RouteResult[][];
     if (side.length) {
-      console.log('\nSQLite against PostgreSQL (req/s)\n');
-      console.log(
-        table(
+      out('\nSQLite against PostgreSQL (req/s)\n');
+      out(
+        tableOf(
           ['route', '', 'SQLite', 'PostgreSQL', 'SQLite ÷ PostgreSQL'],
           side.map(([s, p]) => [
             s.route,
@@ -215,9 +235,9 @@ export function printReport(report: Report): string[] {
   if (report.scaleOut) {
     const s = report.scaleOut;
     if (s.throughput) {
-      console.log('\nScale-out on PostgreSQL behind nginx\n');
-      console.log(
-        table(
+      out('\nScale-out on PostgreSQL behind nginx\n');
+      out(
+        tableOf(
           [
             'setup',
             '',
@@ -242,18 +262,18 @@ export function printReport(report: Report): string[] {
         if (x.errors) failures.push(`scale-out ${x.name}: ${x.errors} errors`);
       }
     }
-    console.log('\nScale-out proofs\n');
+    out('\nScale-out proofs\n');
     for (const p of s.proofs) {
-      console.log(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name}: ${p.detail}`);
+      out(`  ${p.ok ? 'ok  ' : 'FAIL'} ${p.name}: ${p.detail}`);
       if (!p.ok)
         failures.push(`scale-out proof failed: ${p.name}: ${p.detail}`);
     }
   }
   if (report.frontend) {
     const fe = report.frontend;
-    console.log('\nFrontend (production build)\n');
-    console.log(
-      table(
+    out('\nFrontend (production build)\n');
+    out(
+      tableOf(
         ['chunks', 'files', 'bytes', 'gzip bytes'],
         fe.bundles.map(b => [
           b.name,
@@ -264,7 +284,7 @@ export function printReport(report: Report): string[] {
       ),
     );
     if (fe.directory) {
-      console.log(
+      out(
         `\n  Directory page with ${
           fe.directory.profiles
         } profiles, first results shown: median ${f0(
@@ -272,16 +292,22 @@ export function printReport(report: Report): string[] {
         )} ms (cold loads: ${fe.directory.loadsMs.map(f0).join(', ')} ms)`,
       );
     }
-    if (fe.skipped)
-      console.log(`\n  Directory page not measured: ${fe.skipped}`);
+    if (fe.skipped) out(`\n  Directory page not measured: ${fe.skipped}`);
     if (fe.error) failures.push(`frontend: ${fe.error}`);
   }
+  out(
+    `\nMachine: ${report.machine.cores} cores (${report.machine.cpu}), ${
+      report.machine.memoryGiB
+    } GiB, Node ${report.machine.node}; load average ${
+      report.machine.loadAverage
+    } at the start, ${report.loadAverageEnd ?? '–'} at the end`,
+  );
   report.targets = targets(report);
-  console.log('\nTargets\n');
+  out('\nTargets\n');
   for (const t of report.targets) {
-    console.log(
+    out(
       `  ${t.met ? 'met   ' : 'MISSED'} ${t.what}: ${t.value} (goal ${t.goal})`,
     );
   }
-  return failures;
+  return { failures, text: lines.join('\n') };
 }

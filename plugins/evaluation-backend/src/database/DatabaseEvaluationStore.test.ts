@@ -540,7 +540,9 @@ describe.each(databases.eachSupportedId())(
         }
       }
       expect(compared).toBeGreaterThan(500);
-    });
+      // About 180 queries and their recounts on each database: give a busy
+      // machine time.
+    }, 300_000);
 
     it('stores outcomes all or none and hides small cells', async () => {
       const { store } = await createStore();

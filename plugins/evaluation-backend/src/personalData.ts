@@ -160,6 +160,7 @@ export class EvaluationPersonalData implements PersonalDataProvider {
                 what: 'figures of the dashboards (work, sessions, outcomes)',
                 reason:
                   'Kept without the person: the evaluation counts them under a pseudonym that points to nobody',
+                code: 'evaluation-figures',
               },
             ]
           : [],

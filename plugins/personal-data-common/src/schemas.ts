@@ -54,7 +54,14 @@ export const erasureReportSchema = z.object({
   erased: z.number().int().min(0),
   anonymised: z.number().int().min(0),
   kept: z
-    .array(z.object({ what: z.string().max(500), reason: z.string().max(500) }))
+    .array(
+      z.object({
+        what: z.string().max(500),
+        reason: z.string().max(500),
+        code: z.string().max(100).optional(),
+        count: z.number().int().min(0).optional(),
+      }),
+    )
     .max(100),
 });
 

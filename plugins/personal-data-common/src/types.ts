@@ -6,8 +6,12 @@ export type ErasureReport = {
   erased: number;
   /** Records kept with the person's identity removed. */
   anonymised: number;
-  /** Records kept as they are, with the reason (e.g. bookkeeping of paid honoraria). */
-  kept: Array<{ what: string; reason: string }>;
+  /**
+   * Records kept as they are, with the reason (e.g. bookkeeping of paid
+   * honoraria). `code` names a known kind of record kept, so that pages can
+   * say it in the reader's language; `what` and `reason` say it in English.
+   */
+  kept: Array<{ what: string; reason: string; code?: string; count?: number }>;
 };
 
 /**

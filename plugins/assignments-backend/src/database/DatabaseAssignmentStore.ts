@@ -1265,6 +1265,8 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
         kept.push({
           what: `${honoraria} honoraria`,
           reason: 'Bookkeeping: paid honoraria are kept for seven years',
+          code: 'honoraria-bookkeeping',
+          count: Number(honoraria),
         });
       }
       const [{ booked }] = await tx('as_assignments')
@@ -1275,6 +1277,8 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
           what: `${booked} assignments booked for a unit`,
           reason:
             "The unit's record of what it booked; the person's name is not in it",
+          code: 'booked-assignments',
+          count: Number(booked),
         });
       }
       return { erased, anonymised, kept };

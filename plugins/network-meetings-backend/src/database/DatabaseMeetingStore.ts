@@ -1172,6 +1172,7 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
         {
           what: 'attendance counts of meetings held',
           reason: 'counts without names, for the evaluation',
+          code: 'attendance-counts',
         },
       ],
     };

@@ -7,6 +7,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useGroupTitles } from '@internal/plugin-portal-react';
 import { personalDataTranslationRef } from '../translation';
 import { Translate, formatDate, formatDateTime, formatNumber } from './format';
 
@@ -23,6 +24,15 @@ const useStyles = makeStyles(theme => ({
   table: { marginBottom: theme.spacing(2) },
   tableWrap: { overflowX: 'auto' },
   section: { marginTop: theme.spacing(2) },
+  records: {
+    listStyle: 'none',
+    padding: 0,
+    margin: 0,
+    '& > li': {
+      borderTop: `1px solid ${theme.palette.divider}`,
+      padding: theme.spacing(1, 0),
+    },
+  },
 }));
 
 const isObject = (v: JsonValue | undefined): v is JsonObject =>
@@ -37,18 +47,71 @@ function humanize(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Fields whose values are codes of the portal's vocabularies. */
+const CODE_FIELDS = new Set([
+  'role',
+  'availability',
+  'membershipStatus',
+  'experience',
+  'answer',
+  'status',
+  'state',
+  'band',
+  'kind',
+  'mode',
+  'topic',
+  'type',
+  'assignmentTypes',
+  'supportModes',
+  'topics',
+  'origin',
+  'field',
+]);
+/** Fields whose values are catalog groups (regions and units). */
+const GROUP_FIELDS = new Set(['region', 'unit', 'units']);
+/** Fields whose values are languages (ISO 639 codes). */
+const LANGUAGE_FIELDS = new Set(['languages', 'language']);
+
 function useLabels(language: string) {
   const { t } = useTranslationRef(personalDataTranslationRef);
   const tr = t as unknown as Translate;
+  const { title } = useGroupTitles();
   const label = (key: string): string => {
     const text = tr(`fields.${key}`);
     return !text || text === `fields.${key}` ? humanize(key) : text;
   };
-  const primitive = (value: JsonValue | undefined): string => {
+  const code = (value: string): string => {
+    const text = tr(`values.${value}`);
+    return !text || text === `values.${value}` ? value : text;
+  };
+  const languageName = (value: string): string => {
+    try {
+      const name = new Intl.DisplayNames([language === 'sv' ? 'sv' : 'en'], {
+        type: 'language',
+      }).of(value);
+      return name && name !== value
+        ? name.charAt(0).toUpperCase() + name.slice(1)
+        : value;
+    } catch {
+      return value;
+    }
+  };
+  const primitive = (value: JsonValue | undefined, key?: string): string => {
     if (value === null || value === undefined || value === '') return '–';
     if (typeof value === 'boolean') return value ? t('part.yes') : t('part.no');
-    if (typeof value === 'number') return formatNumber(value, language);
+    if (typeof value === 'number') {
+      if (key && /Ore$/.test(key)) {
+        return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', {
+          style: 'currency',
+          currency: 'SEK',
+        }).format(value / 100);
+      }
+      return formatNumber(value, language);
+    }
     if (typeof value === 'string') {
+      if (key && CODE_FIELDS.has(key)) return code(value);
+      if (key && GROUP_FIELDS.has(key)) return title(value);
+      if (key && LANGUAGE_FIELDS.has(key)) return languageName(value);
       if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) {
         return formatDateTime(value, language);
       }
@@ -57,13 +120,23 @@ function useLabels(language: string) {
     }
     if (Array.isArray(value)) {
       return value.length
-        ? value.map(v => primitive(v as JsonValue)).join(', ')
+        ? value.map(v => primitive(v as JsonValue, key)).join(', ')
         : t('part.empty');
     }
     return JSON.stringify(value);
   };
   return { label, primitive, t };
 }
+
+/** Columns a table leaves out: ids, where a title names the record. */
+function visibleColumns(rows: JsonObject[]): string[] {
+  const columns = [...new Set(rows.flatMap(r => Object.keys(r)))];
+  const titled = rows.some(r => typeof r.title === 'string' && r.title);
+  return titled ? columns.filter(c => !/^id$|Id$/.test(c)) : columns;
+}
+
+/** Records with more columns than this are shown one by one, not as a table. */
+const MAX_TABLE_COLUMNS = 7;
 
 /**
  * A plugin's part of a person's export, readable: fields as a list of
@@ -122,7 +195,7 @@ function FieldList(props: {
         <div key={key} style={{ display: 'contents' }}>
           <dt>{props.labels.label(key)}</dt>
           <dd>
-            <Cell value={value} labels={props.labels} />
+            <Cell name={key} value={value} labels={props.labels} />
           </dd>
         </div>
       ))}
@@ -130,7 +203,11 @@ function FieldList(props: {
   );
 }
 
-function Cell(props: { value: JsonValue | undefined; labels: Labels }) {
+function Cell(props: {
+  name?: string;
+  value: JsonValue | undefined;
+  labels: Labels;
+}) {
   const { value, labels } = props;
   if (isObject(value)) {
     return <FieldList entries={Object.entries(value)} labels={labels} />;
@@ -144,7 +221,7 @@ function Cell(props: { value: JsonValue | undefined; labels: Labels }) {
       </>
     );
   }
-  return <>{labels.primitive(value)}</>;
+  return <>{labels.primitive(value, props.name)}</>;
 }
 
 function RecordTable(props: {
@@ -153,7 +230,21 @@ function RecordTable(props: {
   labels: Labels;
 }) {
   const classes = useStyles();
-  const columns = [...new Set(props.rows.flatMap(r => Object.keys(r)))];
+  const columns = visibleColumns(props.rows);
+  if (columns.length > MAX_TABLE_COLUMNS) {
+    return (
+      <ol className={classes.records} aria-label={props.caption}>
+        {props.rows.map((row, i) => (
+          <li key={i}>
+            <FieldList
+              entries={columns.map(c => [c, row[c] ?? null])}
+              labels={props.labels}
+            />
+          </li>
+        ))}
+      </ol>
+    );
+  }
   return (
     <div className={classes.tableWrap}>
       <Table size="small" className={classes.table} aria-label={props.caption}>
@@ -171,7 +262,7 @@ function RecordTable(props: {
             <TableRow key={i}>
               {columns.map(c => (
                 <TableCell key={c}>
-                  <Cell value={row[c] ?? null} labels={props.labels} />
+                  <Cell name={c} value={row[c] ?? null} labels={props.labels} />
                 </TableCell>
               ))}
             </TableRow>

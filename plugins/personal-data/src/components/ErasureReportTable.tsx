@@ -1,5 +1,8 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { ErasureRequest } from '@internal/plugin-personal-data-common';
+import {
+  ErasureReport,
+  ErasureRequest,
+} from '@internal/plugin-personal-data-common';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -24,6 +27,17 @@ export function ErasureReportTable(props: {
 }) {
   const { t } = useTranslationRef(personalDataTranslationRef);
   const pluginName = usePluginName();
+  const tr = t as unknown as Translate;
+  /** A kept record in the reader's language when its kind is known. */
+  const keptText = (k: ErasureReport['kept'][number]) => {
+    if (k.code) {
+      const text = tr(`kept.${k.code}`, {
+        n: k.count === undefined ? '' : formatNumber(k.count, props.language),
+      }).trim();
+      if (text && !text.startsWith('kept.')) return text;
+    }
+    return `${k.what}: ${k.reason}`;
+  };
   const n = (v: number | undefined) =>
     v === undefined ? '–' : formatNumber(v, props.language);
   return (
@@ -64,9 +78,7 @@ export function ErasureReportTable(props: {
               {step.report?.kept.length ? (
                 <ul style={{ margin: 0, paddingLeft: '1.2em' }}>
                   {step.report.kept.map((k, i) => (
-                    <li key={i}>
-                      {k.what}: {k.reason}
-                    </li>
+                    <li key={i}>{keptText(k)}</li>
                   ))}
                 </ul>
               ) : (

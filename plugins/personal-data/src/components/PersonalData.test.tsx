@@ -1,5 +1,6 @@
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { registerMswTestHooks } from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   ErasureRequest,
@@ -92,6 +93,19 @@ const request = (overrides: Partial<ErasureRequest> = {}): ErasureRequest => ({
   ...overrides,
 });
 
+const catalogApi = {
+  getEntities: async () => ({
+    items: [
+      {
+        apiVersion: 'v1',
+        kind: 'Group',
+        metadata: { name: 'skane', title: 'Region Skåne' },
+        spec: { type: 'region' },
+      },
+    ],
+  }),
+};
+
 // usePermission caches answers across tests: in this file everyone is a
 // coordinator (CoordinatorAccess.test.tsx has the others).
 function apis(allow = true) {
@@ -99,6 +113,7 @@ function apis(allow = true) {
   const fetchApi = { fetch: (input: any, init?: any) => fetch(input, init) };
   return [
     [personalDataApiRef, new PersonalDataClient({ discoveryApi, fetchApi })],
+    [catalogApiRef, catalogApi],
     [
       permissionApiRef,
       mockApis.permission({ authorize: allow ? 'ALLOW' : 'DENY' } as any),
@@ -118,6 +133,9 @@ describe('MyDataPage', () => {
     ).toBeInTheDocument();
     // Fields as names and values; lists of records as tables.
     expect(screen.getByText('Omar Haddad')).toBeInTheDocument();
+    // Catalog names read as their titles, codes as words.
+    expect(await screen.findByText('Region Skåne')).toBeInTheDocument();
+    expect(screen.getByText('Interested')).toBeInTheDocument();
     const interests = screen.getByRole('table', {
       name: 'Interest in assignments',
     });
@@ -205,7 +223,10 @@ describe('MyDataPage', () => {
               {
                 what: '1 honoraria',
                 reason: 'Bookkeeping: paid honoraria are kept for seven years',
+                code: 'honoraria-bookkeeping',
+                count: 1,
               },
+              { what: 'something new', reason: 'a reason' },
             ],
           },
         },
@@ -224,7 +245,15 @@ describe('MyDataPage', () => {
     const report = screen.getByRole('table', {
       name: 'What each part of the portal did',
     });
-    expect(within(report).getByText(/seven years/)).toBeInTheDocument();
+    // Known kinds of records in the reader's language, others as sent.
+    expect(
+      within(report).getByText(
+        '1 honoraria: the bookkeeping law requires them to be kept for seven years',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(report).getByText('something new: a reason'),
+    ).toBeInTheDocument();
     unmount();
 
     server.use(

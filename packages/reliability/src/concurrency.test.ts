@@ -126,10 +126,7 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
       const path = `/api/network-meetings/meetings/${id}/rsvp`;
       const answers = await Promise.all(
         EVERYONE.map(user =>
-          send(
-            { user },
-            { method: 'PUT', path, body: { answer: 'yes' } },
-          ),
+          send({ user }, { method: 'PUT', path, body: { answer: 'yes' } }),
         ),
       );
       const statuses = answers.map(a => a.json?.rsvp?.status);

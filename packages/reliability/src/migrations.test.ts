@@ -1,12 +1,15 @@
 import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import {
+  freePort,
   postgresConnectionString,
-  startSuiteBackend,
   testDatabaseIds,
-  waitForDemoUsers,
 } from './harness/backend';
+import { startChild, stopChild } from './harness/child';
+import { dropDatabases } from './harness/dump';
 import { isFrameworkTable } from './harness/dump';
 import { writeResult } from './harness/results';
 import { internalBackendPlugins } from './harness/workspace';
@@ -55,10 +58,27 @@ async function migrationsTable(knex: Knex): Promise<string> {
 
 describe.each(testDatabaseIds())('migrations on %s', databaseId => {
   it('go up, down and up again over the demo data, for every plugin', async () => {
-    // The real backend migrates and seeds every plugin's database.
-    const backend = await startSuiteBackend({ databaseId, keepData: true });
-    await waitForDemoUsers(backend.baseUrl);
-    await backend.stop();
+    // The real backend migrates and seeds every plugin's database, in a
+    // process of its own that is gone before the migrations run.
+    const databases = {
+      directory: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-migrations-')),
+      prefix: `reliability_mig_${randomBytes(4).toString('hex')}_`,
+    };
+    const backend = {
+      databases,
+      drop: async () => {
+        if (databaseId === 'POSTGRES_15') await dropDatabases(databases.prefix);
+        fs.rmSync(databases.directory, { recursive: true, force: true });
+      },
+    };
+    await stopChild(
+      await startChild(
+        databaseId,
+        await freePort(),
+        databases.directory,
+        databases.prefix,
+      ),
+    );
     const figures: Record<string, unknown> = {};
     const lost: string[] = [];
     try {

@@ -7,6 +7,7 @@ import {
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import appBackend from '@backstage/plugin-app-backend';
 import { JsonObject } from '@backstage/types';
 // The suite starts the portal's real feature list (packages/backend).
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
@@ -20,6 +21,8 @@ import { Client } from 'pg';
 import { Handler } from 'express';
 import { DatabaseId, databaseDump, dropDatabases, DatabaseDump } from './dump';
 import { internalBackendPlugins, REPO_ROOT } from './workspace';
+import { enumerateRoutes } from './routes';
+import { startChild, stopChild } from './child';
 
 /** The static service token the suite calls service-only routes with. */
 export const SERVICE_TOKEN = 'reliability-suite-service-token';
@@ -109,6 +112,8 @@ function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
 
 export type SuiteBackend = {
   databaseId: DatabaseId;
+  /** Every route of the portal's plugins, as `METHOD /api/plugin/path`. */
+  routes: string[];
   /**
    * Runs every scheduled task of the portal's plugins now and waits until
    * the tables stop changing, so that background work (reminders, fact
@@ -116,7 +121,6 @@ export type SuiteBackend = {
    */
   settle(): Promise<void>;
   baseUrl: string;
-  handlers: RecordedHandlers;
   /** Every table of every portal plugin's database, rows sorted. */
   dump(): Promise<DatabaseDump>;
   /** Where the plugins' databases are: SQLite files, or PostgreSQL databases `prefix + pluginId`. */
@@ -132,7 +136,7 @@ export type SuiteBackend = {
  * with SQLite files in a temporary folder or PostgreSQL databases under a
  * random prefix, so that the suite can read every table.
  */
-export async function startSuiteBackend(options: {
+export type SuiteBackendOptions = {
   databaseId: DatabaseId;
   demoData?: boolean;
   config?: JsonObject;
@@ -140,8 +144,18 @@ export async function startSuiteBackend(options: {
   keepData?: boolean;
   /** Use the databases of another backend (a second replica). */
   databases?: { directory: string; prefix: string };
-}): Promise<SuiteBackend> {
-  const port = await freePort();
+  /** A fixed port (a backend started again after a crash keeps its address). */
+  port?: number;
+};
+
+/**
+ * Starts the backend in this process (scripts/backendChild.ts does, in a
+ * process of its own: see startSuiteBackend).
+ */
+export async function startInProcessBackend(
+  options: SuiteBackendOptions,
+): Promise<SuiteBackend & { handlers: RecordedHandlers }> {
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://localhost:${port}`;
   const prefix =
     options.databases?.prefix ??
@@ -211,7 +225,11 @@ export async function startSuiteBackend(options: {
   backend.add(mockServices.rootConfig.factory({ data: config }));
   backend.add(mockServices.rootLogger.factory({ level: 'error' }));
   for (const feature of portalFeatures) {
-    if (!isHttpRouterFactory(feature)) backend.add(feature);
+    // The app bundle is not served here: a build of it running at the same
+    // time must not stop the backend from starting.
+    if (!isHttpRouterFactory(feature) && feature !== appBackend) {
+      backend.add(feature);
+    }
   }
   backend.add(recordingHttpRouter(handlers));
   await backend.start();
@@ -234,59 +252,123 @@ export async function startSuiteBackend(options: {
     databaseId: options.databaseId,
     baseUrl,
     handlers,
+    routes: enumerateRoutes(handlers, plugins),
     dump,
-    async settle() {
-      // Every scheduled task runs once from now (a task still in its
-      // initial delay runs when the delay is over), then the tables must
-      // stay the same for a while.
-      const headers = { authorization: `Bearer ${SERVICE_TOKEN}` };
-      const from = Date.now();
-      const triggered = new Set<string>();
-      for (let i = 0; i < 240; i++) {
-        let pending = 0;
-        for (const pluginId of plugins) {
-          const res = await fetch(
-            `${baseUrl}/api/${pluginId}/.backstage/scheduler/v1/tasks`,
-            { headers },
-          );
-          if (!res.ok) continue;
-          const { tasks } = (await res.json()) as {
-            tasks: Array<{
-              taskId: string;
-              taskState?: { status?: string; lastRunEndedAt?: string };
-            }>;
-          };
-          for (const { taskId, taskState } of tasks) {
-            const ended = taskState?.lastRunEndedAt
-              ? Date.parse(taskState.lastRunEndedAt)
-              : 0;
-            if (ended >= from - 1000 && taskState?.status === 'idle') continue;
-            pending += 1;
-            if (!triggered.has(taskId) && taskState?.status === 'idle') {
-              triggered.add(taskId);
-              await fetch(
-                `${baseUrl}/api/${pluginId}/.backstage/scheduler/v1/tasks/${encodeURIComponent(
-                  taskId,
-                )}/trigger`,
-                { method: 'POST', headers },
-              );
-            }
-          }
-        }
-        if (!pending) break;
-        await new Promise(r => setTimeout(r, 500));
-      }
-      let last = JSON.stringify(await dump());
-      for (let i = 0; i < 60; i++) {
-        await new Promise(r => setTimeout(r, 1500));
-        const now = JSON.stringify(await dump());
-        if (now === last) return;
-        last = now;
-      }
-    },
+    settle: () => settle(baseUrl, plugins, dump),
     databases: { directory: dir, prefix },
     async stop() {
       await backend.stop();
+      if (!options.keepData) await drop();
+    },
+    drop,
+  };
+}
+
+/**
+ * Runs every scheduled task of the portal's plugins once from now and waits
+ * until the tables stop changing, so that background work (reminders, fact
+ * ingestion, retention) does not show up as rows written by a request.
+ */
+async function settle(
+  baseUrl: string,
+  plugins: string[],
+  dump: () => Promise<DatabaseDump>,
+): Promise<void> {
+  // Every scheduled task runs once from now (a task still in its
+  // initial delay runs when the delay is over), then the tables must
+  // stay the same for a while.
+  const headers = { authorization: `Bearer ${SERVICE_TOKEN}` };
+  const from = Date.now();
+  const triggered = new Set<string>();
+  for (let i = 0; i < 240; i++) {
+    let pending = 0;
+    for (const pluginId of plugins) {
+      const res = await fetch(
+        `${baseUrl}/api/${pluginId}/.backstage/scheduler/v1/tasks`,
+        { headers },
+      );
+      if (!res.ok) continue;
+      const { tasks } = (await res.json()) as {
+        tasks: Array<{
+          taskId: string;
+          taskState?: { status?: string; lastRunEndedAt?: string };
+        }>;
+      };
+      for (const { taskId, taskState } of tasks) {
+        const ended = taskState?.lastRunEndedAt
+          ? Date.parse(taskState.lastRunEndedAt)
+          : 0;
+        if (ended >= from - 1000 && taskState?.status === 'idle') continue;
+        pending += 1;
+        if (!triggered.has(taskId) && taskState?.status === 'idle') {
+          triggered.add(taskId);
+          await fetch(
+            `${baseUrl}/api/${pluginId}/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+              taskId,
+            )}/trigger`,
+            { method: 'POST', headers },
+          );
+        }
+      }
+    }
+    if (!pending) break;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  let last = JSON.stringify(await dump());
+  for (let i = 0; i < 60; i++) {
+    await new Promise(r => setTimeout(r, 1500));
+    const now = JSON.stringify(await dump());
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/**
+ * Starts the portal's real backend for a test, in a process of its own (so
+ * that nothing of it outlives the test: Backstage leaves timers behind
+ * after stop, which fail once the databases are dropped), on SQLite files
+ * in a temporary folder or PostgreSQL databases under a random prefix. The
+ * test reads every table directly for its dumps.
+ */
+export async function startSuiteBackend(
+  options: SuiteBackendOptions,
+): Promise<SuiteBackend> {
+  const port = options.port ?? (await freePort());
+  const prefix =
+    options.databases?.prefix ??
+    `reliability_${randomBytes(4).toString('hex')}_`;
+  const dir =
+    options.databases?.directory ??
+    fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-'));
+  const child = await startChild(
+    options.databaseId,
+    port,
+    dir,
+    prefix,
+    undefined,
+    { demoData: options.demoData ?? true, config: options.config ?? {} },
+  );
+  const plugins = internalBackendPlugins().map(p => p.pluginId);
+  const drop = async () => {
+    if (options.databaseId === 'POSTGRES_15') await dropDatabases(prefix);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const dump = () =>
+    databaseDump({
+      databaseId: options.databaseId,
+      plugins,
+      directory: dir,
+      prefix,
+    });
+  return {
+    databaseId: options.databaseId,
+    baseUrl: child.baseUrl,
+    routes: child.routes,
+    dump,
+    settle: () => settle(child.baseUrl, plugins, dump),
+    databases: { directory: dir, prefix },
+    async stop() {
+      await stopChild(child);
       if (!options.keepData) await drop();
     },
     drop,

@@ -112,8 +112,10 @@ export function dumpDifference(before: DatabaseDump, after: DatabaseDump) {
   return lines;
 }
 
-export async function dropDatabases(prefix: string) {
-  const client = new Client({ connectionString: pgConnectionString() });
+export async function dropDatabases(prefix: string, connectionString?: string) {
+  const client = new Client({
+    connectionString: connectionString ?? pgConnectionString(),
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ datname: string }>(

@@ -39,6 +39,34 @@ async function ok<T>(promise: Promise<{ status: number; body: T }>) {
   return body;
 }
 
+/**
+ * One authenticated request to each plugin, until each answers: a plugin
+ * fetches the signing keys on its first user token, and on a loaded machine
+ * that first fetch can time out (401 ERR_JWKS_TIMEOUT).
+ */
+export async function warmUp(url: string, token: string, seconds = 90) {
+  const paths = [
+    '/api/peer-directory/profiles?limit=1',
+    '/api/assignments/summary',
+    '/api/network-meetings/meetings?limit=1',
+    '/api/evaluation/me',
+    '/api/bazaar/projects?limit=1',
+  ];
+  const until = Date.now() + seconds * 1000;
+  for (const path of paths) {
+    for (;;) {
+      const { status } = await api(url, token, path).catch(() => ({
+        status: 0,
+      }));
+      if (status >= 200 && status < 300) break;
+      if (Date.now() > until) {
+        throw new Error(`${path}: HTTP ${status} after ${seconds} s`);
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 export async function discoverContext(
   url: string,
   tokens: Record<string, string>,

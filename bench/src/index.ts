@@ -17,7 +17,7 @@ import { bundleSizes, frontendPhase } from './frontend';
 import { generate, isDone, markDone } from './generate';
 import { LoadOptions, loadInTurn } from './load';
 import { printReport, Report, RouteResult } from './report';
-import { api, discoverContext, seedBazaar } from './context';
+import { api, discoverContext, seedBazaar, warmUp } from './context';
 import { ROUTES, RouteContext, USERS } from './routes';
 import { scaleOutPhase } from './scaleout';
 import {
@@ -51,6 +51,7 @@ async function prepare(options: Options, db: DbKind) {
   });
   try {
     const token = await signIn(backend.url, USERS.peer);
+    await warmUp(backend.url, token);
     await seedBazaar(backend.url, token, options.scale.bazaarProjects, db);
     // Run the first reminders and the evaluation's first pull of facts
     // now, so that the runs do not do them under load.
@@ -95,6 +96,7 @@ async function startRun(options: Options, db: DbKind): Promise<Running> {
     for (const [role, username] of Object.entries(USERS)) {
       tokens[role] = await signIn(backend.url, username);
     }
+    await warmUp(backend.url, tokens.peer);
     if (options.scale.name === 'smoke') {
       // The smoke test has no prepare step: the Bazaar backend is filled here.
       await seedBazaar(

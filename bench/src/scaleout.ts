@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import WebSocket from 'ws';
 import { Options } from './config';
-import { api, discoverContext } from './context';
+import { api, discoverContext, warmUp } from './context';
 import { runDatabases, withAdmin } from './databases';
 import { load } from './load';
 import { ROUTES, USERS, booking } from './routes';
@@ -512,6 +512,7 @@ export async function scaleOutPhase(
         publicUrl: nginxUrl,
       }),
     );
+    await warmUp(replicas[1].url, tokens.peer);
     await waitQuiet(replicas[1], options.scale.name === 'smoke' ? 3 : 60);
     await stopNginx(nginx);
     nginx = await startNginx(options, ports);

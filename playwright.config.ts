@@ -22,6 +22,15 @@ export default defineConfig({
   ],
   outputDir: 'node_modules/.cache/e2e/artifacts',
   globalSetup: './packages/app/e2e-tests/globalSetup.ts',
+  // One worker runs the files of a project in alphabetical order, and the
+  // projects one after the other in this order. personalData.test.ts erases
+  // a demo peer for good, so it has a project of its own that comes last
+  // (without depending on the first, so that it runs even when a test there
+  // fails).
+  projects: [
+    { name: 'portal', testIgnore: /personalData\.test\.ts$/ },
+    { name: 'personal-data', testMatch: /personalData\.test\.ts$/ },
+  ],
   use: {
     baseURL,
     locale: 'sv-SE',

@@ -33,11 +33,15 @@ import { ErasureReportTable, usePluginName } from './ErasureReportTable';
 import { Translate, formatDateTime, formatNumber, useLanguage } from './format';
 
 const useStyles = makeStyles(theme => ({
+  // On white: the outlined fields' labels lack contrast on the page's grey.
   filters: {
     display: 'flex',
     gap: theme.spacing(2),
     flexWrap: 'wrap',
     margin: theme.spacing(2, 0),
+    padding: theme.spacing(2),
+    backgroundColor: theme.palette.background.paper,
+    borderRadius: theme.shape.borderRadius,
   },
   select: { minWidth: 200 },
   actions: { display: 'flex', gap: theme.spacing(1), flexWrap: 'wrap' },

@@ -159,6 +159,8 @@ export const assignmentsTranslationRef = createTranslationRef({
     actions: {
       interest: 'Show interest',
       interestMessage: 'Message to the coordinator (optional)',
+      interestNotice:
+        'Your interest and message are stored for the coordinators who choose the peers. If you are not chosen, they are removed 12 months after the assignment. What you send can become a public document (allmän handling).',
       interestSent: 'Your interest is registered.',
       withdraw: 'Withdraw my interest',
       withdrawn: 'Your interest is withdrawn.',
@@ -277,6 +279,8 @@ export const assignmentsTranslationRef = createTranslationRef({
       intro:
         'Fill in the booking form. A coordinator reviews the request and publishes it on the board.',
       publicDocument: 'What you send can become a public document.',
+      privacy:
+        'What you send is stored so that coordinators can broker the assignment and follow it up: the contact person’s name and details stay with the assignment as the unit’s record, and honoraria are kept for seven years (bookkeeping law).',
       required: 'Fields marked * are required.',
       title: 'Title',
       type: 'Type of assignment',

@@ -99,7 +99,8 @@ export const networkMeetingsTranslationRef = createTranslationRef({
         none: 'You have not answered yet',
       },
       needs: 'Needs (diet, accessibility)',
-      needsHelp: 'Only the organisers see this.',
+      needsHelp:
+        'Only the organisers see this, to prepare the meeting. It is removed 30 days after the meeting. What you send can become a public document (allmän handling).',
       saveNeeds: 'Save needs',
       saved: 'Your answer is saved.',
       closed: 'Answers are closed for this meeting.',

@@ -127,6 +127,8 @@ export const peerDirectoryTranslationRef = createTranslationRef({
       displayName: 'Name shown to others',
       save: 'Save profile',
       saved: 'Your profile is saved.',
+      profileNotice:
+        'Your profile is stored so that coordinators and staff can find you for assignments and support; your lived experience only with your consent, and never to other peers. It is kept while you are in the network and erased 24 months after you leave; you can ask for it to be erased sooner on the My data page. What you send can become a public document (allmän handling).',
       pausedUntil: 'Paused until (YYYY-MM-DD)',
       experience: 'My lived experience is',
       story: 'Your story, in a few sentences',

@@ -165,6 +165,9 @@ export function AssignmentActions(props: {
               onChange={e => setMessage(e.target.value)}
               inputProps={{ maxLength: 1000 }}
             />
+            <Typography variant="body2">
+              {t('actions.interestNotice')}
+            </Typography>
             <div className={classes.buttons}>
               <Button type="submit" variant="contained" color="primary">
                 {t('actions.interest')}

@@ -351,7 +351,8 @@ export function BookingFormPage() {
               </Typography>
               {!editing && <Typography paragraph>{t('form.intro')}</Typography>}
               <Alert severity="info" role="note" style={{ margin: '8px 0' }}>
-                {t('form.publicDocument')}
+                <span>{t('form.privacy')}</span>{' '}
+                <span>{t('form.publicDocument')}</span>
               </Alert>
               <Typography variant="body2">{t('form.required')}</Typography>
               {field('title', {

@@ -132,6 +132,8 @@ const sv = {
   'historyActions.exported': 'Exporterat till lön',
   'actions.interest': 'Anmäl intresse',
   'actions.interestMessage': 'Meddelande till samordnaren (frivilligt)',
+  'actions.interestNotice':
+    'Ditt intresse och ditt meddelande sparas för samordnarna som väljer peers. Om du inte blir vald tas de bort 12 månader efter uppdraget. Det du skickar kan bli en allmän handling.',
   'actions.interestSent': 'Din intresseanmälan är registrerad.',
   'actions.withdraw': 'Återkalla mitt intresse',
   'actions.withdrawn': 'Ditt intresse är återkallat.',
@@ -239,6 +241,8 @@ const sv = {
   'form.intro':
     'Fyll i bokningsformuläret. En samordnare granskar förfrågan och publicerar den på anslagstavlan.',
   'form.publicDocument': 'Det du skickar kan bli en allmän handling.',
+  'form.privacy':
+    'Det du skickar sparas så att samordnarna kan förmedla uppdraget och följa upp det: kontaktpersonens namn och uppgifter följer uppdraget som enhetens dokumentation, och arvoden sparas i sju år (bokföringslagen).',
   'form.required': 'Fält markerade med * måste fyllas i.',
   'form.title': 'Rubrik',
   'form.type': 'Typ av uppdrag',

@@ -76,7 +76,8 @@ const sv = {
   'rsvp.status.maybe': 'Du har svarat kanske',
   'rsvp.status.none': 'Du har inte svarat än',
   'rsvp.needs': 'Behov (kost, tillgänglighet)',
-  'rsvp.needsHelp': 'Bara arrangörerna ser det här.',
+  'rsvp.needsHelp':
+    'Bara arrangörerna ser det här, för att förbereda träffen. Det tas bort 30 dagar efter träffen. Det du skickar kan bli en allmän handling.',
   'rsvp.saveNeeds': 'Spara behov',
   'rsvp.saved': 'Ditt svar är sparat.',
   'rsvp.closed': 'Det går inte längre att svara på den här träffen.',

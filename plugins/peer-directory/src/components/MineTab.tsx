@@ -456,6 +456,9 @@ function ProfileForm(props: {
             inputProps={{ maxLength: 2000 }}
             id="profile-story"
           />
+          <Alert severity="info" role="note" style={{ margin: '8px 0' }}>
+            {t('mine.profileNotice')}
+          </Alert>
           <div aria-live="polite" style={{ margin: '8px 0' }}>
             {state.saved && <Alert severity="success">{t('mine.saved')}</Alert>}
             {state.error && (

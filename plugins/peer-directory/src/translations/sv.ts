@@ -107,6 +107,8 @@ const sv = {
   'mine.displayName': 'Namn som visas för andra',
   'mine.save': 'Spara profilen',
   'mine.saved': 'Din profil är sparad.',
+  'mine.profileNotice':
+    'Din profil sparas så att samordnare och personal kan hitta dig för uppdrag och stöd; din erfarenhet bara med ditt samtycke, och aldrig för andra peers. Den sparas medan du är med i nätverket och raderas 24 månader efter att du lämnat; du kan begära att den raderas tidigare på sidan Mina uppgifter. Det du skickar kan bli en allmän handling.',
   'mine.pausedUntil': 'Pausad till (ÅÅÅÅ-MM-DD)',
   'mine.experience': 'Min erfarenhet är',
   'mine.story': 'Din berättelse, med några meningar',

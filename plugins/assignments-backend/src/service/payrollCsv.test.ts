@@ -42,6 +42,25 @@ describe('payrollCsv', () => {
     ]);
   });
 
+  it('also neutralises a formula hidden behind spaces or a no-break space', () => {
+    const csv = payrollCsv([
+      honorarium({
+        id: '1',
+        peerName: ' =cmd|/C calc',
+        peerRef: 'user:default/a',
+      }),
+      honorarium({ id: '2', peerName: '\u00a0+1', peerRef: 'user:default/b' }),
+    ]);
+    const names = csv
+      .slice(1)
+      .split('\r\n')
+      .slice(1)
+      .map(line => line.split(';')[0])
+      .filter(Boolean);
+    expect(new Set(names)).toEqual(new Set(["' =cmd|/C calc", "'\u00a0+1"]));
+    expect(names).toHaveLength(4);
+  });
+
   it('writes UTF-8 with BOM, hours and totals per person and cost centre', () => {
     const csv = payrollCsv([
       honorarium({

@@ -78,7 +78,7 @@ export function payrollCsv(items: Honorarium[]): string {
     });
   }
   flush();
-  return stringify(rows, {
+  return stringify(rows.map(neutraliseRow), {
     bom: true,
     header: true,
     columns: COLUMNS,
@@ -87,6 +87,21 @@ export function payrollCsv(items: Honorarium[]): string {
     escape_formulas: true,
     quoted_match: /[\r\n"]/,
   });
+}
+
+/**
+ * A cell that a spreadsheet would run as a formula (= + - @ tab or return,
+ * also behind spaces or non-breaking spaces, which csv-stringify's
+ * escape_formulas does not look past) gets a leading '.
+ */
+function neutralise(text: string): string {
+  return /^[\s\u00a0]+[=+\-@]/.test(text) ? `'${text}` : text;
+}
+
+function neutraliseRow(row: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, neutralise(v)]),
+  );
 }
 
 /** Minutes as hours with a decimal comma: 90 → "1,5", 105 → "1,75". */

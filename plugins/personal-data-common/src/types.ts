@@ -116,6 +116,8 @@ export type ErasureRequest = {
   status: ErasureStatus;
   requestedAt: string;
   decidedBy?: string;
+  /** The name of who decided, for the coordinators' page. */
+  decidedByName?: string;
   decidedAt?: string;
   rejectReason?: string;
   completedAt?: string;

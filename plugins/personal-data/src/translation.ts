@@ -212,6 +212,14 @@ export const personalDataTranslationRef = createTranslationRef({
       records: 'Erasure records removed',
       pluginFailed: '{{plugin}}: failed ({{error}})',
       notSupported: '{{plugin}}: no rules of its own',
+      rules: {
+        interestNotFollowedUpMonths:
+          '{{n}} interest registrations never followed up',
+        rsvpNeedsAfterMeetingDays:
+          '{{n}} needs given with answers to meetings that ended',
+        leftNetworkMonths: '{{n}} profiles of people who left the network',
+        erasureRecordsMonths: '{{n}} records of finished erasure requests',
+      },
     },
     values: {
       peer: 'Peer',

@@ -331,6 +331,7 @@ describe('personal-data router', () => {
       .set(as('mia'));
     expect(queue.status).toBe(200);
     expect(queue.body.items.map((r: any) => r.id)).toContain(id);
+    expect(queue.body.items[0].decidedByName).toBeUndefined();
 
     const confirmed = await request(server)
       .post(`${API}/erasure-requests/${id}/confirm`)
@@ -441,6 +442,8 @@ describe('personal-data router', () => {
     expect(rejected.body).toMatchObject({
       status: 'rejected',
       rejectReason: 'Uppgifterna behövs för en pågående utbetalning',
+      decidedBy: 'user:default/karin',
+      decidedByName: 'user:default/karin',
     });
     const unknown = await request(server)
       .post(

@@ -11,6 +11,7 @@ import {
 } from '@backstage/errors';
 import { createPermissionIntegrationRouter } from '@backstage/plugin-permission-node';
 import {
+  ErasureRequest,
   MyPersonalData,
   consentChangeQuerySchema,
   erasureRejectSchema,
@@ -78,6 +79,29 @@ export async function createRouter(
     return credentials.principal.userEntityRef;
   }
 
+  /** Requests with the names of the coordinators who decided them. */
+  async function named(items: ErasureRequest[]): Promise<ErasureRequest[]> {
+    const refs = [
+      ...new Set(
+        items.flatMap(r =>
+          r.decidedBy?.startsWith('user:') ? [r.decidedBy] : [],
+        ),
+      ),
+    ];
+    const names = new Map(
+      await Promise.all(
+        refs.map(async ref => [ref, await service.displayNameOf(ref)] as const),
+      ),
+    );
+    return items.map(r =>
+      r.decidedBy && names.has(r.decidedBy)
+        ? { ...r, decidedByName: names.get(r.decidedBy) }
+        : r,
+    );
+  }
+  const namedOne = async (request: ErasureRequest | undefined) =>
+    request ? (await named([request]))[0] : request;
+
   /** The start of the period a listing covers, `months` back from now. */
   const since = (months: number) =>
     retentionCutoff(now(), { months }).toISOString();
@@ -138,14 +162,13 @@ export async function createRouter(
   router.get('/erasure-requests', async (req, res) => {
     await coordinator(req);
     const query = parseInput(erasureRequestQuerySchema, req.query, 'query');
-    res.json(
-      await store.listRequests({
-        since: since(query.months),
-        status: query.status,
-        limit: query.limit,
-        cursor: query.cursor,
-      }),
-    );
+    const page = await store.listRequests({
+      since: since(query.months),
+      status: query.status,
+      limit: query.limit,
+      cursor: query.cursor,
+    });
+    res.json({ ...page, items: await named(page.items) });
   });
 
   router.get('/erasure-requests/:id', async (req, res) => {
@@ -155,7 +178,7 @@ export async function createRouter(
     if (!request) {
       throw new NotFoundError(`No erasure request with id ${id}`);
     }
-    res.json(request);
+    res.json(await namedOne(request));
   });
 
   /** A coordinator never decides their own request (four eyes). */
@@ -201,7 +224,7 @@ export async function createRouter(
       },
       () => service.runErasure(id),
     );
-    res.json(result);
+    res.json(await namedOne(result));
   });
 
   router.post('/erasure-requests/:id/reject', async (req, res) => {
@@ -221,7 +244,7 @@ export async function createRouter(
         return store.reject(id, by, reason.trim(), now());
       },
     );
-    res.json(request);
+    res.json(await namedOne(request));
   });
 
   router.post('/erasure-requests/:id/run', async (req, res) => {
@@ -249,7 +272,7 @@ export async function createRouter(
         return service.runErasure(id);
       },
     );
-    res.json(request);
+    res.json(await namedOne(request));
   });
 
   router.get('/consent-changes', async (req, res) => {

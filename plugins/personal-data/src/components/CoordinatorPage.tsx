@@ -360,7 +360,10 @@ function RequestsTab(props: {
                       {r.decidedBy && r.decidedAt && (
                         <Typography variant="body2" color="textSecondary">
                           {t('requests.decided', {
-                            who: r.decidedBy,
+                            who:
+                              r.decidedBy === 'system:retention'
+                                ? t('requests.origins.retention')
+                                : r.decidedByName ?? r.decidedBy,
                             date: formatDateTime(r.decidedAt, language),
                           })}
                         </Typography>
@@ -620,6 +623,7 @@ function RetentionTab() {
   const runs = useLoad(() => api.listRetentionRuns(), [api]);
   const [open, setOpen] = useState(false);
   const [ran, setRan] = useState(false);
+  const tr = t as unknown as Translate;
   const removed = (run: RetentionRun) => {
     const lines = run.plugins.flatMap(p => {
       if (p.status === 'failed') {
@@ -634,9 +638,9 @@ function RetentionTab() {
         .filter(r => r.count > 0)
         .map(
           r =>
-            `${pluginName(p.pluginId)}: ${formatNumber(r.count, language)} ${
-              r.what
-            }`,
+            `${pluginName(p.pluginId)}: ${tr(`retention.rules.${r.rule}`, {
+              n: formatNumber(r.count, language),
+            })}`,
         );
     });
     return lines.length ? lines : [t('retention.nothingRemoved')];

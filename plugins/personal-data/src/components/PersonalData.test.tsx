@@ -484,7 +484,9 @@ describe('CoordinatorPage', () => {
       name: 'Runs of the retention rules',
     });
     expect(
-      within(runs).getByText('Network meetings: 4 needs'),
+      within(runs).getByText(
+        'Network meetings: 4 needs given with answers to meetings that ended',
+      ),
     ).toBeInTheDocument();
     expect(within(runs).getByText('Nightly')).toBeInTheDocument();
   });

@@ -172,6 +172,14 @@ const sv = {
   'retention.records': 'Borttagna raderingsuppgifter',
   'retention.pluginFailed': '{{plugin}}: misslyckades ({{error}})',
   'retention.notSupported': '{{plugin}}: inga egna regler',
+  'retention.rules.interestNotFollowedUpMonths':
+    '{{n}} intresseanmälningar som aldrig följts upp',
+  'retention.rules.rsvpNeedsAfterMeetingDays':
+    '{{n}} behov angivna i svar på träffar som är över',
+  'retention.rules.leftNetworkMonths':
+    '{{n}} profiler för personer som lämnat nätverket',
+  'retention.rules.erasureRecordsMonths':
+    '{{n}} uppgifter om avslutade begäranden om radering',
   'values.peer': 'Peer',
   'values.peer-supporter': 'Peer supporter',
   'values.available': 'Tillgänglig',

@@ -118,6 +118,7 @@ function PortalSidebar() {
         icon={PersonIcon}
         to="/personal-data"
         text={t('nav.myData')}
+        end
       />
       <PersonalDataItem />
       <SidebarItem

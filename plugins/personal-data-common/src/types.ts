@@ -171,6 +171,8 @@ export type RetentionRun = {
   id: number;
   trigger: 'schedule' | 'manual';
   startedBy?: string;
+  /** The name of who started it, for the coordinators' page. */
+  startedByName?: string;
   startedAt: string;
   finishedAt?: string;
   status: 'running' | 'completed' | 'incomplete';

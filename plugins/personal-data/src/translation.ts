@@ -212,6 +212,15 @@ export const personalDataTranslationRef = createTranslationRef({
       records: 'Erasure records removed',
       pluginFailed: '{{plugin}}: failed ({{error}})',
       notSupported: '{{plugin}}: no rules of its own',
+      policy: {
+        interest:
+          'Interest registrations nobody followed up: removed after {{months}} months.',
+        rsvpNeeds:
+          'Needs given with answers to meetings: removed {{days}} days after the meeting.',
+        left: 'People who left the network: erased everywhere {{months}} months after they left.',
+        records:
+          'Records of finished erasure requests: removed after {{months}} months.',
+      },
       rules: {
         interestNotFollowedUpMonths:
           '{{n}} interest registrations never followed up',

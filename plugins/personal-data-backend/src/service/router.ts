@@ -306,7 +306,16 @@ export async function createRouter(
 
   router.get('/retention/runs', async (req, res) => {
     await coordinator(req);
-    res.json({ items: await store.listRetentionRuns(20) });
+    const runs = await store.listRetentionRuns(20);
+    const names = new Map<string, string>();
+    for (const ref of new Set(runs.flatMap(r => r.startedBy ?? []))) {
+      names.set(ref, await service.displayNameOf(ref));
+    }
+    res.json({
+      items: runs.map(r =>
+        r.startedBy ? { ...r, startedByName: names.get(r.startedBy) } : r,
+      ),
+    });
   });
 
   router.post('/retention/runs', async (req, res) => {

@@ -652,24 +652,32 @@ function RetentionTab() {
         {me.status === 'done' && (
           <ul>
             <li>
-              {t('policy.interest', {
-                months: String(me.value.policy.interestNotFollowedUpMonths),
-              })}
+              <Typography>
+                {t('retention.policy.interest', {
+                  months: String(me.value.policy.interestNotFollowedUpMonths),
+                })}
+              </Typography>
             </li>
             <li>
-              {t('policy.rsvpNeeds', {
-                days: String(me.value.policy.rsvpNeedsAfterMeetingDays),
-              })}
+              <Typography>
+                {t('retention.policy.rsvpNeeds', {
+                  days: String(me.value.policy.rsvpNeedsAfterMeetingDays),
+                })}
+              </Typography>
             </li>
             <li>
-              {t('policy.left', {
-                months: String(me.value.policy.leftNetworkMonths),
-              })}
+              <Typography>
+                {t('retention.policy.left', {
+                  months: String(me.value.policy.leftNetworkMonths),
+                })}
+              </Typography>
             </li>
             <li>
-              {t('policy.records', {
-                months: String(me.value.policy.erasureRecordsMonths),
-              })}
+              <Typography>
+                {t('retention.policy.records', {
+                  months: String(me.value.policy.erasureRecordsMonths),
+                })}
+              </Typography>
             </li>
           </ul>
         )}
@@ -728,7 +736,7 @@ function RetentionTab() {
                     <TableCell>
                       {run.trigger === 'manual'
                         ? t('retention.triggers.manual', {
-                            who: run.startedBy ?? '',
+                            who: run.startedByName ?? run.startedBy ?? '',
                           })
                         : t('retention.triggers.schedule')}
                     </TableCell>

@@ -172,6 +172,14 @@ const sv = {
   'retention.records': 'Borttagna raderingsuppgifter',
   'retention.pluginFailed': '{{plugin}}: misslyckades ({{error}})',
   'retention.notSupported': '{{plugin}}: inga egna regler',
+  'retention.policy.interest':
+    'Intresseanmälningar som ingen följt upp: tas bort efter {{months}} månader.',
+  'retention.policy.rsvpNeeds':
+    'Behov angivna i svar på träffar: tas bort {{days}} dagar efter träffen.',
+  'retention.policy.left':
+    'Personer som lämnat nätverket: raderas överallt {{months}} månader efter att de lämnade.',
+  'retention.policy.records':
+    'Uppgifter om avslutade begäranden om radering: tas bort efter {{months}} månader.',
   'retention.rules.interestNotFollowedUpMonths':
     '{{n}} intresseanmälningar som aldrig följts upp',
   'retention.rules.rsvpNeedsAfterMeetingDays':

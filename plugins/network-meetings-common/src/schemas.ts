@@ -1,3 +1,8 @@
+import {
+  groupNameSchema as groupName,
+  isoDate,
+  plainText as text,
+} from '@internal/plugin-portal-common';
 import { z } from 'zod';
 import {
   AUDIENCES,
@@ -6,14 +11,10 @@ import {
   RSVP_ANSWERS,
 } from './vocabulary';
 
-/** Group names of the catalog (regions). */
-const groupName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a catalog group name');
-
+/**
+ * Whether a value starts with a real calendar day (2027-02-30 is not one):
+ * for wall-clock times, whose day must exist as `isoDate`'s must.
+ */
 function realDate(value: string): boolean {
   const date = new Date(`${value.slice(0, 10)}T00:00:00Z`);
   return (
@@ -21,12 +22,6 @@ function realDate(value: string): boolean {
     date.toISOString().startsWith(value.slice(0, 10))
   );
 }
-
-/** A calendar date, YYYY-MM-DD, that exists. @public */
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine(realDate, 'must be a real date');
 
 /** A wall-clock time in Europe/Stockholm, YYYY-MM-DDTHH:mm. @public */
 export const localDateTime = z
@@ -36,30 +31,6 @@ export const localDateTime = z
     'must be a date and time as YYYY-MM-DDTHH:mm',
   )
   .refine(realDate, 'must be a real date');
-
-/** Whether text has control characters other than tab, newline and return. */
-function hasControlCharacters(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (
-      (code < 32 && code !== 9 && code !== 10 && code !== 13) ||
-      code === 127
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Plain text: no control characters other than newlines and tabs. */
-const text = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine(
-      value => !hasControlCharacters(value),
-      'must not contain control characters',
-    );
 
 const httpsUrl = z
   .string()

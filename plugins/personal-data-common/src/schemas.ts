@@ -70,12 +70,7 @@ export const retentionReportSchema = z.object({
   removed: z
     .array(
       z.object({
-        rule: z.enum([
-          'interestNotFollowedUpMonths',
-          'rsvpNeedsAfterMeetingDays',
-          'leftNetworkMonths',
-          'erasureRecordsMonths',
-        ]),
+        rule: retentionPolicySchema.keyof(),
         what: z.string().max(500),
         count: z.number().int().min(0),
       }),

@@ -1,4 +1,5 @@
 import { JsonObject } from '@backstage/types';
+import { ERASURE_STATUSES } from './schemas';
 
 /** What one plugin did when asked to erase a person. @public */
 export type ErasureReport = {
@@ -90,11 +91,7 @@ export type PersonalDataExport = {
 };
 
 /** @public */
-export type ErasureStatus =
-  | 'pending'
-  | 'rejected'
-  | 'in-progress'
-  | 'completed';
+export type ErasureStatus = (typeof ERASURE_STATUSES)[number];
 
 /** One plugin's part of an erasure. @public */
 export type ErasureStep = {

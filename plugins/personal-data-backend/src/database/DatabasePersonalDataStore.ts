@@ -140,15 +140,11 @@ export class DatabasePersonalDataStore {
     plugins: string[];
     now: Date;
   }): Promise<ErasureRequest> {
-    const open = await this.db<RequestRow>('pdata_erasure_requests')
-      .where({ user_ref: input.userRef })
-      .whereIn('status', ['pending', 'in-progress'])
-      .first();
+    const open = await this.openRequestOf(input.userRef);
     if (open) {
-      if (open.status === 'pending') {
-        return this.confirm(open.id, RETENTION_ACTOR, input.plugins, input.now);
-      }
-      return (await this.getRequest(open.id))!;
+      return open.status === 'pending'
+        ? this.confirm(open.id, RETENTION_ACTOR, input.plugins, input.now)
+        : open;
     }
     const id = randomUUID();
     const at = input.now.toISOString();
@@ -322,7 +318,7 @@ export class DatabasePersonalDataStore {
     const at = now.toISOString();
     const claimed = await this.db('pdata_erasure_requests')
       .where({ id, status: 'in-progress' })
-      .where(w => w.whereNull('lease_until').orWhere('lease_until', '<', at))
+      .where(notHeld(at))
       .update({
         lease_until: new Date(now.getTime() + leaseMs).toISOString(),
         attempts: this.db.raw('attempts + 1'),
@@ -420,11 +416,7 @@ export class DatabasePersonalDataStore {
   async resumable(now: Date, limit = 50): Promise<string[]> {
     const rows = await this.db('pdata_erasure_requests')
       .where({ status: 'in-progress' })
-      .where(w =>
-        w
-          .whereNull('lease_until')
-          .orWhere('lease_until', '<', now.toISOString()),
-      )
+      .where(notHeld(now.toISOString()))
       .orderBy('requested_at', 'asc')
       .limit(limit)
       .select('id');
@@ -547,6 +539,12 @@ export class DatabasePersonalDataStore {
       .limit(limit);
     return rows.map(toRun);
   }
+}
+
+/** Requests that no run holds: never leased, or the lease ran out before `at`. */
+function notHeld(at: string) {
+  return (w: Knex.QueryBuilder) =>
+    w.whereNull('lease_until').orWhere('lease_until', '<', at);
 }
 
 function newPseudonym(): string {

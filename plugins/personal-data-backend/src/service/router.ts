@@ -79,20 +79,23 @@ export async function createRouter(
     return credentials.principal.userEntityRef;
   }
 
-  /** Requests with the names of the coordinators who decided them. */
-  async function named(items: ErasureRequest[]): Promise<ErasureRequest[]> {
-    const refs = [
-      ...new Set(
-        items.flatMap(r =>
-          r.decidedBy?.startsWith('user:') ? [r.decidedBy] : [],
+  /** The display names of the people among `refs`, by ref. */
+  async function namesOf(refs: Array<string | undefined>) {
+    const people = new Set(
+      refs.filter((ref): ref is string => !!ref?.startsWith('user:')),
+    );
+    return new Map(
+      await Promise.all(
+        [...people].map(
+          async ref => [ref, await service.displayNameOf(ref)] as const,
         ),
       ),
-    ];
-    const names = new Map(
-      await Promise.all(
-        refs.map(async ref => [ref, await service.displayNameOf(ref)] as const),
-      ),
     );
+  }
+
+  /** Requests with the names of the coordinators who decided them. */
+  async function named(items: ErasureRequest[]): Promise<ErasureRequest[]> {
+    const names = await namesOf(items.map(r => r.decidedBy));
     return items.map(r =>
       r.decidedBy && names.has(r.decidedBy)
         ? { ...r, decidedByName: names.get(r.decidedBy) }
@@ -101,6 +104,15 @@ export async function createRouter(
   }
   const namedOne = async (request: ErasureRequest | undefined) =>
     request ? (await named([request]))[0] : request;
+
+  /** A request by id (404 if there is none). */
+  async function requestById(id: string): Promise<ErasureRequest> {
+    const request = await store.getRequest(id);
+    if (!request) {
+      throw new NotFoundError(`No erasure request with id ${id}`);
+    }
+    return request;
+  }
 
   /** The start of the period a listing covers, `months` back from now. */
   const since = (months: number) =>
@@ -174,19 +186,12 @@ export async function createRouter(
   router.get('/erasure-requests/:id', async (req, res) => {
     await coordinator(req);
     const { id } = parseInput(erasureRequestIdSchema, req.params, 'path');
-    const request = await store.getRequest(id);
-    if (!request) {
-      throw new NotFoundError(`No erasure request with id ${id}`);
-    }
-    res.json(await namedOne(request));
+    res.json(await namedOne(await requestById(id)));
   });
 
   /** A coordinator never decides their own request (four eyes). */
   async function decidable(id: string, by: string) {
-    const request = await store.getRequest(id);
-    if (!request) {
-      throw new NotFoundError(`No erasure request with id ${id}`);
-    }
+    const request = await requestById(id);
     if (request.userRef === by) {
       throw new NotAllowedError(
         'Another coordinator decides your own erasure request',
@@ -260,10 +265,7 @@ export async function createRouter(
         meta: { requestId: id },
       },
       async () => {
-        const found = await store.getRequest(id);
-        if (!found) {
-          throw new NotFoundError(`No erasure request with id ${id}`);
-        }
+        const found = await requestById(id);
         if (found.status !== 'in-progress') {
           throw new InputError(
             `The request is ${found.status}: only a request in progress is run again`,
@@ -307,13 +309,12 @@ export async function createRouter(
   router.get('/retention/runs', async (req, res) => {
     await coordinator(req);
     const runs = await store.listRetentionRuns(20);
-    const names = new Map<string, string>();
-    for (const ref of new Set(runs.flatMap(r => r.startedBy ?? []))) {
-      names.set(ref, await service.displayNameOf(ref));
-    }
+    const names = await namesOf(runs.map(r => r.startedBy));
     res.json({
       items: runs.map(r =>
-        r.startedBy ? { ...r, startedByName: names.get(r.startedBy) } : r,
+        r.startedBy && names.has(r.startedBy)
+          ? { ...r, startedByName: names.get(r.startedBy) }
+          : r,
       ),
     });
   });

@@ -110,6 +110,15 @@ export async function createRouter(
     throw new NotAllowedError(`Not allowed: ${permission.name}`);
   }
 
+  /** 403 unless the unit, when one is named, is one of these. */
+  function requireOneOf(yours: string[], unit: string | undefined) {
+    if (unit && !yours.includes(unit)) {
+      throw new NotAllowedError(
+        `Not allowed: unit ${unit} is not one of your units`,
+      );
+    }
+  }
+
   /** The caller's scope for reading, or 403. */
   async function readScope(req: express.Request) {
     const who = await caller(req);
@@ -119,15 +128,7 @@ export async function createRouter(
 
   /** The query with its period filled in, checked against the scope. */
   function resolve(query: MetricsQuery, scope: Scope): ResolvedMetricsQuery {
-    if (
-      scope.kind === 'units' &&
-      query.unit &&
-      !scope.units.includes(query.unit)
-    ) {
-      throw new NotAllowedError(
-        `Not allowed: unit ${query.unit} is not one of your units`,
-      );
-    }
+    if (scope.kind === 'units') requireOneOf(scope.units, query.unit);
     const to = query.to ?? store.currentMonth();
     const from = query.from ?? addMonths(to, -11);
     return {
@@ -226,11 +227,7 @@ export async function createRouter(
     }
     const region = await unitRegion(input.unit);
     // A peer supporter logs the sessions of the units they work in.
-    if (!who.myUnits.includes(input.unit)) {
-      throw new NotAllowedError(
-        `Not allowed: unit ${input.unit} is not one of your units`,
-      );
-    }
+    requireOneOf(who.myUnits, input.unit);
     const session = await audited(
       auditor,
       req,
@@ -255,15 +252,7 @@ export async function createRouter(
     const query = parseInput(outcomeQuerySchema, req.query, 'query');
     const { scope } = await readScope(req);
     if (scope.kind === 'own') denied(evaluationReadUnitsPermission);
-    if (
-      scope.kind === 'units' &&
-      query.unit &&
-      !scope.units.includes(query.unit)
-    ) {
-      throw new NotAllowedError(
-        `Not allowed: unit ${query.unit} is not one of your units`,
-      );
-    }
+    if (scope.kind === 'units') requireOneOf(scope.units, query.unit);
     res.json(await store.listOutcomes(query, scope));
   });
 

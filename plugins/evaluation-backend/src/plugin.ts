@@ -80,9 +80,8 @@ export const evaluationPlugin = createBackendPlugin({
               onBehalfOf: await deps.auth.getOwnServiceCredentials(),
               targetPluginId: source,
             });
-            const params = new URLSearchParams({ limit: String(limit) });
-            if (after !== '0') params.set('after', after);
-            else if (source === 'assignments') params.set('after', '0');
+            // Both sources read `after=0` as from the start.
+            const params = new URLSearchParams({ after, limit: String(limit) });
             const res = await fetch(`${base}/facts?${params}`, {
               headers: { Authorization: `Bearer ${token}` },
             });

@@ -262,7 +262,6 @@ export class DatabaseEvaluationStore {
         tx,
         'assignments',
         facts.map(f => ({
-          key: `${f.seq}|${f.kind}|${f.assignmentId}`,
           row: {
             seq: f.seq,
             kind: f.kind,
@@ -296,7 +295,6 @@ export class DatabaseEvaluationStore {
         tx,
         'network-meetings',
         facts.map(f => ({
-          key: `${f.cursor}|${f.occurrenceId}`,
           row: {
             seq: Number(f.cursor),
             kind: 'attendance-recorded',
@@ -805,10 +803,10 @@ export class DatabaseEvaluationStore {
 async function insertFacts<F>(
   tx: Knex.Transaction,
   source: FactSource,
-  facts: Array<{ key: string; row: Record<string, unknown>; fact: F }>,
+  facts: Array<{ row: FactKey & Record<string, unknown>; fact: F }>,
   now: string,
 ): Promise<F[]> {
-  const byKey = new Map(facts.map(f => [f.key, f]));
+  const byKey = new Map(facts.map(f => [factKey(f.row), f]));
   const inserted: F[] = [];
   for (const chunk of chunks([...byKey.values()], 400)) {
     const rows = await tx('ev_facts')
@@ -816,20 +814,19 @@ async function insertFacts<F>(
       .onConflict(['source', 'seq', 'kind', 'subject_id'])
       .ignore()
       .returning(['seq', 'kind', 'subject_id']);
-    for (const r of rows as Array<{
-      seq: number | string;
-      kind: string;
-      subject_id: string;
-    }>) {
-      const key =
-        source === 'assignments'
-          ? `${r.seq}|${r.kind}|${r.subject_id}`
-          : `${r.seq}|${r.subject_id}`;
-      const fact = byKey.get(key);
+    for (const r of rows as FactKey[]) {
+      const fact = byKey.get(factKey(r));
       if (fact) inserted.push(fact.fact);
     }
   }
   return inserted;
+}
+
+/** The unique key of a fact of one source (ev_facts). */
+type FactKey = { seq: number | string; kind: string; subject_id: string };
+
+function factKey(r: FactKey): string {
+  return `${r.seq}|${r.kind}|${r.subject_id}`;
 }
 
 /** The keys of a month's cells on some levels, per month and per year. */

@@ -77,11 +77,42 @@ export type FetchFacts = (
   limit: number,
 ) => Promise<FactPage>;
 
-/** Page sizes the sources allow. */
-const PAGE_SIZE: Record<FactSource, number> = {
-  assignments: 1000,
-  'network-meetings': 100,
+/** Each source: its topic, page size, fact schema, and where it ingests. */
+const SOURCES: Record<
+  FactSource,
+  {
+    topic: string;
+    /** The page size the source allows. */
+    pageSize: number;
+    schema: z.ZodType;
+    /** A fact's position in the source's GET /facts. */
+    position: (item: { seq?: unknown; cursor?: unknown }) => unknown;
+    ingest: (
+      store: DatabaseEvaluationStore,
+      facts: unknown[],
+      options?: { cursor?: string },
+    ) => Promise<number>;
+  }
+> = {
+  assignments: {
+    topic: ASSIGNMENTS_EVENT_TOPIC,
+    pageSize: 1000,
+    schema: assignmentFactSchema,
+    position: item => item.seq,
+    ingest: (store, facts, options) =>
+      store.ingestAssignmentFacts(facts as AssignmentFact[], options),
+  },
+  'network-meetings': {
+    topic: ATTENDANCE_RECORDED_TOPIC,
+    pageSize: 100,
+    schema: attendanceFactSchema,
+    position: item => item.cursor,
+    ingest: (store, facts, options) =>
+      store.ingestAttendanceFacts(facts as AttendanceFact[], options),
+  },
 };
+
+const SOURCE_NAMES = Object.keys(SOURCES) as FactSource[];
 
 /**
  * Brings activity in from the other plugins, two ways: a scheduled pull of
@@ -99,18 +130,16 @@ export class FactIngestor {
   ) {}
 
   /** The topics to subscribe to. */
-  static readonly topics = [ASSIGNMENTS_EVENT_TOPIC, ATTENDANCE_RECORDED_TOPIC];
+  static readonly topics = SOURCE_NAMES.map(source => SOURCES[source].topic);
 
   /** Handles one event of a subscribed topic. Bad payloads are logged and skipped. */
   async onEvent(topic: string, payload: unknown): Promise<void> {
-    if (topic === ASSIGNMENTS_EVENT_TOPIC) {
-      const facts = this.valid('assignments', [payload]) as AssignmentFact[];
-      await this.options.store.ingestAssignmentFacts(facts);
-    } else if (topic === ATTENDANCE_RECORDED_TOPIC) {
-      const facts = this.valid('network-meetings', [
-        payload,
-      ]) as AttendanceFact[];
-      await this.options.store.ingestAttendanceFacts(facts);
+    const source = SOURCE_NAMES.find(s => SOURCES[s].topic === topic);
+    if (source) {
+      await SOURCES[source].ingest(
+        this.options.store,
+        this.valid(source, [payload]),
+      );
     }
   }
 
@@ -120,11 +149,9 @@ export class FactIngestor {
    * is logged and tried again on the next run.
    */
   async pullAll(maxPages = 100): Promise<Record<FactSource, number>> {
-    const result: Record<FactSource, number> = {
-      assignments: 0,
-      'network-meetings': 0,
-    };
-    for (const source of Object.keys(result) as FactSource[]) {
+    const result = {} as Record<FactSource, number>;
+    for (const source of SOURCE_NAMES) {
+      result[source] = 0;
       try {
         result[source] = await this.pull(source, maxPages);
       } catch (error) {
@@ -138,40 +165,28 @@ export class FactIngestor {
 
   private async pull(source: FactSource, maxPages: number): Promise<number> {
     const { store, fetchFacts } = this.options;
+    const { pageSize, position: positionOf, ingest } = SOURCES[source];
     let after = (await store.getCursor(source)) ?? '0';
     let ingested = 0;
     for (let page = 0; page < maxPages; page++) {
-      const { items } = await fetchFacts(source, after, PAGE_SIZE[source]);
+      const { items } = await fetchFacts(source, after, pageSize);
       if (!items.length) break;
       // Move past every fact of the page, also one that was skipped as bad.
-      const last = items[items.length - 1] as {
-        seq?: unknown;
-        cursor?: unknown;
-      };
-      const position = String(
-        source === 'assignments' ? last.seq : last.cursor,
-      );
+      const position = String(positionOf(items[items.length - 1] as {}));
       if (!/^\d{1,15}$/.test(position) || Number(position) <= Number(after)) {
         throw new Error(`${source} answered a page that does not move on`);
       }
-      const facts = this.valid(source, items);
-      ingested +=
-        source === 'assignments'
-          ? await store.ingestAssignmentFacts(facts as AssignmentFact[], {
-              cursor: position,
-            })
-          : await store.ingestAttendanceFacts(facts as AttendanceFact[], {
-              cursor: position,
-            });
+      ingested += await ingest(store, this.valid(source, items), {
+        cursor: position,
+      });
       after = position;
-      if (items.length < PAGE_SIZE[source]) break;
+      if (items.length < pageSize) break;
     }
     return ingested;
   }
 
   private valid(source: FactSource, items: unknown[]) {
-    const schema =
-      source === 'assignments' ? assignmentFactSchema : attendanceFactSchema;
+    const schema = SOURCES[source].schema;
     const facts: unknown[] = [];
     for (const item of items) {
       const parsed = schema.safeParse(item);

@@ -10,9 +10,11 @@ import { escapeLike } from '@internal/plugin-portal-node';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { membersOf, withMembers } from './database/bitset';
-
-/** The keys of a peer's own monthly figures (ev_peer_monthly). */
-const PEER_KEYS = ['month', 'region', 'unit', 'type', 'peer_ref'];
+import {
+  PEER_KEYS,
+  addTo,
+  toSession,
+} from './database/DatabaseEvaluationStore';
 
 /**
  * The evaluation's person-level rows, for export and erasure: a peer's own
@@ -87,17 +89,7 @@ export class EvaluationPersonalData implements PersonalDataProvider {
           assignments: Number(r.assignments),
           minutes: Number(r.minutes),
         })),
-        supportSessions: sessions.map(r => ({
-          id: r.id,
-          date: r.date,
-          unit: r.unit,
-          region: r.region,
-          mode: r.mode,
-          minutes: Number(r.minutes),
-          topic: r.topic,
-          kind: r.kind,
-          createdAt: r.created_at,
-        })),
+        supportSessions: sessions.map(toSession),
         activityFacts: facts.map(({ fact }) => ({
           kind: fact.kind,
           assignmentId: fact.assignmentId,
@@ -238,29 +230,20 @@ export class EvaluationPersonalData implements PersonalDataProvider {
     pseudonym: string,
   ): Promise<number> {
     const rows = await tx('ev_peer_monthly').where({ peer_ref: userRef });
-    for (const r of rows) {
-      await tx('ev_peer_monthly')
-        .insert({
-          month: r.month,
-          region: r.region,
-          unit: r.unit,
-          type: r.type,
-          peer_ref: pseudonym,
-          assignments: Number(r.assignments),
-          minutes: Number(r.minutes),
-        })
-        .onConflict(PEER_KEYS)
-        .merge({
-          assignments: tx.raw('?? + ??', [
-            'ev_peer_monthly.assignments',
-            'excluded.assignments',
-          ]),
-          minutes: tx.raw('?? + ??', [
-            'ev_peer_monthly.minutes',
-            'excluded.minutes',
-          ]),
-        });
-    }
+    await addTo(
+      tx,
+      'ev_peer_monthly',
+      PEER_KEYS,
+      rows.map(r => ({
+        month: r.month,
+        region: r.region,
+        unit: r.unit,
+        type: r.type,
+        peer_ref: pseudonym,
+        assignments: Number(r.assignments),
+        minutes: Number(r.minutes),
+      })),
+    );
     await tx('ev_peer_monthly').where({ peer_ref: userRef }).delete();
     return rows.length;
   }

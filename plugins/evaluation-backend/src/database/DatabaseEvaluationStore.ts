@@ -99,6 +99,9 @@ type OutcomeRow = {
 
 const TOTAL = '*';
 
+/** The key columns of ev_peer_monthly (a peer's own monthly figures). */
+export const PEER_KEYS = ['month', 'region', 'unit', 'type', 'peer_ref'];
+
 /** The key columns of ev_cells. */
 const CELL_KEYS = ['level', 'span', 'period', 'region', 'unit', 'type'];
 
@@ -1007,7 +1010,7 @@ async function addAssignmentFacts(
   await addTo(
     tx,
     'ev_peer_monthly',
-    ['month', 'region', 'unit', 'type', 'peer_ref'],
+    PEER_KEYS,
     [...peers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, r]) => r),
   );
 }
@@ -1124,7 +1127,7 @@ async function setCursor(
  * Adds rows to a rollup: inserts a new cell, or adds the numbers to the
  * cell that is there (one statement per chunk, on both databases).
  */
-async function addTo(
+export async function addTo(
   tx: Knex.Transaction,
   table: string,
   keys: string[],
@@ -1321,7 +1324,7 @@ function change(now: Figure, before: Figure): number | null {
 
 // --- rows ------------------------------------------------------------------------
 
-function toSession(row: Record<string, any>): SupportSession {
+export function toSession(row: Record<string, any>): SupportSession {
   return {
     id: row.id,
     date: row.date,

@@ -1350,6 +1350,9 @@ function toOutcomePeriod(
     v === null ? null : suppress(v, admissions ?? (v === 0 ? 0 : 1));
   const survey = (score: number | null, n: number | null): Figure =>
     score === null ? null : suppress(score, n ?? 1);
+  // Counts of people rest on themselves.
+  const count = (v: number | null): Figure =>
+    v === null ? null : suppress(v, v);
   let phase: OutcomePeriod['phase'] = 'unknown';
   if (startedOn) phase = row.period_start >= startedOn ? 'after' : 'before';
   return {
@@ -1357,46 +1360,25 @@ function toOutcomePeriod(
     periodEnd: row.period_end,
     phase,
     inpatientDays: onAdmissions(num(row.inpatient_days)),
-    admissions: admissions === null ? null : suppress(admissions, admissions),
-    readmissions30d:
-      row.readmissions_30d === null
-        ? null
-        : suppress(Number(row.readmissions_30d), Number(row.readmissions_30d)),
+    admissions: count(admissions),
+    readmissions30d: count(num(row.readmissions_30d)),
     averageLengthOfStay: onAdmissions(num(row.average_length_of_stay)),
     selfStigmaScore: survey(
       num(row.self_stigma_score),
       num(row.self_stigma_respondents),
     ),
-    selfStigmaRespondents:
-      row.self_stigma_respondents === null
-        ? null
-        : suppress(
-            Number(row.self_stigma_respondents),
-            Number(row.self_stigma_respondents),
-          ),
+    selfStigmaRespondents: count(num(row.self_stigma_respondents)),
     recoveryInstrument: row.recovery_instrument,
     recoveryScore: survey(
       num(row.recovery_score),
       num(row.recovery_respondents),
     ),
-    recoveryRespondents:
-      row.recovery_respondents === null
-        ? null
-        : suppress(
-            Number(row.recovery_respondents),
-            Number(row.recovery_respondents),
-          ),
+    recoveryRespondents: count(num(row.recovery_respondents)),
     staffAttitudesScore: survey(
       num(row.staff_attitudes_score),
       num(row.staff_attitudes_respondents),
     ),
-    staffAttitudesRespondents:
-      row.staff_attitudes_respondents === null
-        ? null
-        : suppress(
-            Number(row.staff_attitudes_respondents),
-            Number(row.staff_attitudes_respondents),
-          ),
+    staffAttitudesRespondents: count(num(row.staff_attitudes_respondents)),
     updatedAt: row.updated_at,
   };
 }

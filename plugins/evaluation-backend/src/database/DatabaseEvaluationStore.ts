@@ -969,10 +969,7 @@ async function addAssignmentFacts(
     'ev_cells',
     CELL_KEYS,
     ordered.map(d => d.row),
-    {
-      sums: CELL_SUMS,
-      fill: { people: Buffer.alloc(0), units: Buffer.alloc(0) },
-    },
+    { sums: CELL_SUMS, fill: EMPTY_SETS },
   );
   // 2. The sets: read each locked cell's, add the new members, write back
   //    those that changed (a member already in a set changes nothing, so a

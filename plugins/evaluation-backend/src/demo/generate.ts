@@ -1,4 +1,7 @@
-import { AssignmentFact } from '@internal/plugin-assignments-common';
+import {
+  ASSIGNMENT_TYPES,
+  AssignmentFact,
+} from '@internal/plugin-assignments-common';
 import {
   SESSION_KINDS,
   SESSION_MODES,
@@ -8,16 +11,6 @@ import {
 import { AttendanceFact } from '@internal/plugin-network-meetings-common';
 import { DEMO_REGIONS, seededRandom } from '@internal/plugin-portal-node';
 import { addMonths } from '../database/time';
-
-const TYPES = [
-  'share-story',
-  'co-development',
-  'improvement-work',
-  'workshop-or-course',
-  'recovery-college-course-leader',
-  'user-audit',
-  'other',
-] as const;
 
 const UNITS = Object.entries(DEMO_REGIONS).flatMap(([region, units]) =>
   units.map(unit => ({ region, unit })),
@@ -59,7 +52,7 @@ export function generateAssignmentFacts(options: {
       workDate: `${month}-${day}`,
       unit,
       region,
-      type: pick(TYPES),
+      type: pick(ASSIGNMENT_TYPES),
     };
     const peerCount = 1 + Math.floor(random() * 3);
     const peers = new Map<string, number>();

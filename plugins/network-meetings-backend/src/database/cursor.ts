@@ -1,29 +1,16 @@
-import { InputError } from '@backstage/errors';
+import { decodeKeyset, encodeKeyset } from '@internal/plugin-portal-node';
 
 /** Position after the last meeting of a page: keyset pagination. */
 export type Cursor = { startsAt: number; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.startsAt, cursor.id])).toString(
-    'base64url',
-  );
+  return encodeKeyset([cursor.startsAt, cursor.id]);
 }
 
 export function decodeCursor(value: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      Number.isInteger(parsed[0]) &&
-      typeof parsed[1] === 'string'
-    ) {
-      return { startsAt: parsed[0], id: parsed[1] };
-    }
-  } catch {
-    // fall through
-  }
-  throw new InputError(
-    'Invalid query: cursor: is not a cursor this API gave out',
-  );
+  const [startsAt, id] = decodeKeyset<[number, string]>(value, [
+    'integer',
+    'string',
+  ]);
+  return { startsAt, id };
 }

@@ -136,6 +136,9 @@ export const ALL_AUDIENCES_VIEWER: Viewer = {
   audiences: new Set<Audience>(['everyone', 'peers', 'peer-supporters']),
 };
 
+/** A viewer who may answer nothing: how notices and reminders read meetings. */
+const SYSTEM_VIEWER: Viewer = { userRef: '', audiences: new Set() };
+
 /** People to tell about one meeting. */
 export type Notice = { meeting: Meeting; userRefs: string[] };
 
@@ -276,6 +279,27 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
       throw new NotFoundError(`No meeting with id ${id}`);
     }
     return (await this.decorate(this.db, [row], viewer))[0];
+  }
+
+  /** The meetings of `targets` as they are now, with whom to tell about each. */
+  private async noticesOf(
+    targets: Array<{ id: string; userRefs: string[] }>,
+  ): Promise<Notice[]> {
+    const ids = [...new Set(targets.map(t => t.id))];
+    const byId = new Map<string, Meeting>();
+    for (let i = 0; i < ids.length; i += 400) {
+      const rows = await this.joined(this.db).whereIn(
+        'o.id',
+        ids.slice(i, i + 400),
+      );
+      for (const m of await this.decorate(this.db, rows, SYSTEM_VIEWER)) {
+        byId.set(m.id, m);
+      }
+    }
+    return targets.map(t => ({
+      meeting: byId.get(t.id)!,
+      userRefs: t.userRefs,
+    }));
   }
 
   /** Counts, the viewer's own answer and waitlist place, for rows of `joined`. */
@@ -614,14 +638,7 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
         }
       }
     });
-    const system: Viewer = { userRef: '', audiences: new Set() };
-    const promoted: Notice[] = [];
-    for (const p of promotedIds) {
-      promoted.push({
-        meeting: await this.getMeeting(p.id, system),
-        userRefs: p.userRefs,
-      });
-    }
+    const promoted = await this.noticesOf(promotedIds);
     const meetingNow = await this.getMeeting(id, viewer);
     return {
       meeting: meetingNow,
@@ -684,15 +701,7 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
         }
       }
     });
-    const system: Viewer = { userRef: '', audiences: new Set() };
-    const notices: Notice[] = [];
-    for (const t of targets) {
-      notices.push({
-        meeting: await this.getMeeting(t.id, system),
-        userRefs: t.userRefs,
-      });
-    }
-    return notices;
+    return this.noticesOf(targets);
   }
 
   // --- answers -----------------------------------------------------------
@@ -790,17 +799,11 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
       return [];
     });
     const meeting = await this.getMeeting(id, viewer);
-    const system: Viewer = { userRef: '', audiences: new Set() };
     return {
       meeting,
       rsvp: meeting.myRsvp!,
       promoted: promotedRefs.length
-        ? [
-            {
-              meeting: await this.getMeeting(id, system),
-              userRefs: promotedRefs,
-            },
-          ]
+        ? await this.noticesOf([{ id, userRefs: promotedRefs }])
         : [],
     };
   }
@@ -996,8 +999,11 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
         to: new Date(now.getTime() + 7 * DAY_MS),
       },
     ];
-    const claimed: Array<{ id: string; kind: 'week' | 'day'; refs: string[] }> =
-      [];
+    const claimed: Array<{
+      id: string;
+      kind: 'week' | 'day';
+      userRefs: string[];
+    }> = [];
     for (const w of windows) {
       const due = await this.db<OccurrenceRow>('nm_occurrences')
         .where({ status: 'scheduled' })
@@ -1030,19 +1036,11 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
           }
           return userRefs;
         });
-        if (refs.length) claimed.push({ id, kind: w.kind, refs });
+        if (refs.length) claimed.push({ id, kind: w.kind, userRefs: refs });
       }
     }
-    const system: Viewer = { userRef: '', audiences: new Set() };
-    const batches: ReminderBatch[] = [];
-    for (const c of claimed) {
-      batches.push({
-        kind: c.kind,
-        meeting: await this.getMeeting(c.id, system),
-        userRefs: c.refs,
-      });
-    }
-    return batches;
+    const notices = await this.noticesOf(claimed);
+    return notices.map((n, i) => ({ ...n, kind: claimed[i].kind }));
   }
 
   // --- personal data -----------------------------------------------------

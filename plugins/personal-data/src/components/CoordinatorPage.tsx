@@ -30,7 +30,13 @@ import { personalDataApiRef } from '../api/PersonalDataApi';
 import { personalDataTranslationRef } from '../translation';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErasureReportTable, usePluginName } from './ErasureReportTable';
-import { Translate, formatDateTime, formatNumber, useLanguage } from './format';
+import {
+  Translate,
+  formatDateTime,
+  formatNumber,
+  translatedOr,
+  useLanguage,
+} from './format';
 
 const useStyles = makeStyles(theme => ({
   // On white: the outlined fields' labels lack contrast on the page's grey.
@@ -543,10 +549,7 @@ function ConsentsTab(props: {
     [api, props.months],
   );
   const tr = t as unknown as Translate;
-  const field = (f: string) => {
-    const text = tr(`consent.fields.${f}`);
-    return text === `consent.fields.${f}` ? f : text;
-  };
+  const field = (f: string) => translatedOr(tr, `consent.fields.${f}`, f);
   return (
     <>
       <div className={classes.filters}>

@@ -9,7 +9,13 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useGroupTitles } from '@internal/plugin-portal-react';
 import { personalDataTranslationRef } from '../translation';
-import { Translate, formatDate, formatDateTime, formatNumber } from './format';
+import {
+  Translate,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  translatedOr,
+} from './format';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -76,14 +82,10 @@ function useLabels(language: string) {
   const { t } = useTranslationRef(personalDataTranslationRef);
   const tr = t as unknown as Translate;
   const { title } = useGroupTitles();
-  const label = (key: string): string => {
-    const text = tr(`fields.${key}`);
-    return !text || text === `fields.${key}` ? humanize(key) : text;
-  };
-  const code = (value: string): string => {
-    const text = tr(`values.${value}`);
-    return !text || text === `values.${value}` ? value : text;
-  };
+  const label = (key: string): string =>
+    translatedOr(tr, `fields.${key}`, humanize(key));
+  const code = (value: string): string =>
+    translatedOr(tr, `values.${value}`, value);
   const languageName = (value: string): string => {
     try {
       const name = new Intl.DisplayNames([language === 'sv' ? 'sv' : 'en'], {

@@ -9,15 +9,13 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import { personalDataTranslationRef } from '../translation';
-import { Translate, formatNumber } from './format';
+import { Translate, formatNumber, translatedOr } from './format';
 
 /** The name of a part of the portal, or its plugin id. */
 export function usePluginName() {
   const { t } = useTranslationRef(personalDataTranslationRef);
-  return (pluginId: string) => {
-    const text = (t as unknown as Translate)(`plugins.${pluginId}`);
-    return !text || text === `plugins.${pluginId}` ? pluginId : text;
-  };
+  return (pluginId: string) =>
+    translatedOr(t as unknown as Translate, `plugins.${pluginId}`, pluginId);
 }
 
 /** What each part of the portal did in an erasure, and what it kept and why. */
@@ -31,10 +29,10 @@ export function ErasureReportTable(props: {
   /** A kept record in the reader's language when its kind is known. */
   const keptText = (k: ErasureReport['kept'][number]) => {
     if (k.code) {
-      const text = tr(`kept.${k.code}`, {
+      const text = translatedOr(tr, `kept.${k.code}`, '', {
         n: k.count === undefined ? '' : formatNumber(k.count, props.language),
       }).trim();
-      if (text && !text.startsWith('kept.')) return text;
+      if (text) return text;
     }
     return `${k.what}: ${k.reason}`;
   };

@@ -32,6 +32,7 @@ import {
   formatDate,
   formatDateTime,
   today,
+  translatedOr,
   useLanguage,
 } from './format';
 
@@ -198,7 +199,11 @@ function ExportSections(props: {
               {document.consents.map(c => (
                 <TableRow key={`${c.pluginId}-${c.field}`}>
                   <TableCell component="th" scope="row">
-                    {consentLabel(t as unknown as Translate, c.field)}
+                    {translatedOr(
+                      t as unknown as Translate,
+                      `consent.fields.${c.field}`,
+                      c.field,
+                    )}
                   </TableCell>
                   <TableCell>
                     {c.granted ? t('consent.granted') : t('consent.notGranted')}
@@ -266,11 +271,6 @@ function ExportSections(props: {
 function withoutConsents(data: PersonalDataExport['plugins'][number]['data']) {
   const { consents: _consents, ...rest } = data ?? {};
   return rest;
-}
-
-function consentLabel(t: Translate, field: string): string {
-  const text = t(`consent.fields.${field}`) as string;
-  return !text || text === `consent.fields.${field}` ? field : text;
 }
 
 function ErasureSection(props: {

@@ -58,3 +58,17 @@ export type Translate = (
   key: string,
   options?: Record<string, unknown>,
 ) => string;
+
+/**
+ * The text of a key made at run time, or `fallback` when there is no
+ * translation for it (the translation function then answers the key).
+ */
+export function translatedOr(
+  t: Translate,
+  key: string,
+  fallback: string,
+  options?: Record<string, unknown>,
+): string {
+  const text = t(key, options);
+  return !text || text === key ? fallback : text;
+}

@@ -4,10 +4,6 @@ import { createTranslationRef } from '@backstage/frontend-plugin-api';
 export const personalDataTranslationRef = createTranslationRef({
   id: 'plugin.personal-data',
   messages: {
-    nav: {
-      mine: 'My data',
-      coordinator: 'Personal data',
-    },
     mine: {
       title: 'My data',
       subtitle: 'What the portal holds about you, and what you can do about it',
@@ -211,7 +207,6 @@ export const personalDataTranslationRef = createTranslationRef({
       erasures: 'People erased',
       records: 'Erasure records removed',
       pluginFailed: '{{plugin}}: failed ({{error}})',
-      notSupported: '{{plugin}}: no rules of its own',
       policy: {
         interest:
           'Interest registrations nobody followed up: removed after {{months}} months.',

@@ -1,7 +1,5 @@
 /** Swedish, the portal's first language. */
 const sv = {
-  'nav.mine': 'Mina uppgifter',
-  'nav.coordinator': 'Personuppgifter',
   'mine.title': 'Mina uppgifter',
   'mine.subtitle': 'Det portalen sparar om dig, och vad du kan göra åt det',
   'mine.intro':
@@ -171,7 +169,6 @@ const sv = {
   'retention.erasures': 'Raderade personer',
   'retention.records': 'Borttagna raderingsuppgifter',
   'retention.pluginFailed': '{{plugin}}: misslyckades ({{error}})',
-  'retention.notSupported': '{{plugin}}: inga egna regler',
   'retention.policy.interest':
     'Intresseanmälningar som ingen följt upp: tas bort efter {{months}} månader.',
   'retention.policy.rsvpNeeds':

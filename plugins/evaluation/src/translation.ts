@@ -8,7 +8,6 @@ export const evaluationTranslationRef = createTranslationRef({
     subtitle:
       'Activity, coverage, honoraria and outcomes — nobody can be picked out',
     nav: {
-      dashboard: 'Dashboard',
       report: 'Report for printing',
       sessions: 'Log a support session',
       outcomes: 'Outcome indicators',
@@ -59,7 +58,6 @@ export const evaluationTranslationRef = createTranslationRef({
       other: 'Other',
     },
     quarter: 'Q{{quarter}} {{year}}',
-    period: '{{from}} – {{to}}',
     change: {
       up: 'Up {{percent}} % on the previous period',
       down: 'Down {{percent}} % on the previous period',
@@ -67,10 +65,8 @@ export const evaluationTranslationRef = createTranslationRef({
       none: 'No comparison with the previous period',
       previous: 'Previous period {{from}} – {{to}}: {{value}}',
     },
-    suppressed: 'fewer than 5',
     suppressedNote:
       '"<5" means the figure rests on fewer than five people or sessions and is hidden so that nobody can be picked out.',
-    notApplicable: 'not applicable',
     scope: {
       all: 'All units',
       units: 'Your units: {{units}}',
@@ -113,7 +109,6 @@ export const evaluationTranslationRef = createTranslationRef({
       selfStigmaScore: 'Self-stigma (ISMI)',
       recoveryScore: 'Recovery (RAS/QPR)',
       staffAttitudesScore: 'Staff attitudes',
-      respondents: 'Respondents',
     },
     export: 'Export CSV',
     exportOf: 'Export CSV: {{what}}',

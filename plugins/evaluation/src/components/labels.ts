@@ -42,9 +42,6 @@ export function useLabels() {
     unitsOf: titles.unitsOf,
     type,
     month,
-    /** A period of whole months, e.g. "dec. 2025 – nov. 2026". */
-    period: (from: string, to: string) =>
-      t('period', { from: month(from), to: month(to) }),
     /** The name of a group of a breakdown or trend. */
     group: (groupBy: MetricGroupBy, key: string) => {
       switch (groupBy) {

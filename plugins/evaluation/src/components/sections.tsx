@@ -11,7 +11,7 @@ import Tabs from '@material-ui/core/Tabs';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import Button from '@material-ui/core/Button';
-import { ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { evaluationApiRef } from '../api/EvaluationApi';
 import { evaluationTranslationRef } from '../translation';
 import { ChartWithTable } from './ChartWithTable';
@@ -24,8 +24,6 @@ import { useLoad } from '@internal/plugin-portal-react';
 export function TrendSection(props: {
   metrics: MetricsResponse;
   print?: boolean;
-  /** Buttons beside the chart (the dashboard's CSV export). */
-  actions?: ReactNode;
 }) {
   const { t } = useTranslationRef(evaluationTranslationRef);
   const { metrics } = props;
@@ -78,7 +76,6 @@ export function TrendSection(props: {
             ? t('filters.quarter')
             : t('filters.month')
         }
-        actions={props.actions}
         series={shown.map(n => ({
           name: t(`figures.${n}`),
           digits: DIGITS[n] ?? 0,

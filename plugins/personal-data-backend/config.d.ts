@@ -13,6 +13,14 @@ export interface Config {
      * service credentials). Default: peer-directory.
      */
     consentPlugin?: string;
+    erasure?: {
+      /**
+       * When erasures that stopped half-way (a plugin was down) are run
+       * again from where they stopped (default: every 5 minutes, first a
+       * minute after start). Runs once across replicas.
+       */
+      resumeSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /** How long the portal keeps what people leave behind. */
     retention?: {
       /** Interest registrations nobody followed up: months (default 12). */

@@ -94,7 +94,18 @@ describe.each(testDatabaseIds())(
           assignments: { demoData: true },
           networkMeetings: { demoData: true },
           evaluation: { demoData: true },
-          personalData: { plugins: PLUGINS },
+          personalData: {
+            plugins: PLUGINS,
+            // The test runs the erasure again itself: the scheduled resume
+            // must not finish it first, between its half-way checks.
+            erasure: {
+              resumeSchedule: {
+                frequency: { hours: 24 },
+                timeout: { minutes: 30 },
+                initialDelay: { hours: 1 },
+              },
+            },
+          },
           // No session store: its cleanup every minute would outlive the
           // databases this long test drops at the end.
           auth: { environment: 'development', providers: { demo: {} } },

@@ -81,11 +81,18 @@ export const personalDataPlugin = createBackendPlugin({
         });
         // An erasure that stopped (a plugin did not answer, a replica went
         // down) is resumed where it stopped.
+        const resumeConfig = deps.config.getOptionalConfig(
+          'personalData.erasure.resumeSchedule',
+        );
         await deps.scheduler.scheduleTask({
           id: 'personal-data-resume-erasures',
-          frequency: { minutes: 5 },
-          timeout: { minutes: 30 },
-          initialDelay: { minutes: 1 },
+          ...(resumeConfig
+            ? readSchedulerServiceTaskScheduleDefinitionFromConfig(resumeConfig)
+            : {
+                frequency: { minutes: 5 },
+                timeout: { minutes: 30 },
+                initialDelay: { minutes: 1 },
+              }),
           scope: 'global',
           fn: async () => {
             const resumed = await service.resumeErasures();

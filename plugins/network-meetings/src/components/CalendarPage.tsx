@@ -30,11 +30,14 @@ import {
   mondayOf,
   monthRange,
 } from './CalendarViews';
-import { day, today as todayInStockholm, useLanguage } from './format';
+import { day, today as todayInStockholm } from './format';
 import { Pending } from './Pending';
 import { SubscribeButton } from './SubscribeButton';
-import { useGroupTitles } from '@internal/plugin-portal-react';
-import { useLoad } from '@internal/plugin-portal-react';
+import {
+  useGroupTitles,
+  useLanguage,
+  useLoad,
+} from '@internal/plugin-portal-react';
 
 type View = 'month' | 'week' | 'list';
 const VIEWS: View[] = ['month', 'week', 'list'];

@@ -25,17 +25,14 @@ import { networkMeetingsTranslationRef } from '../translation';
 import { AttendeesPanel } from './AttendeesPanel';
 import { CancelMeetingButton } from './CancelMeetingButton';
 import { errorMessage } from '@internal/plugin-portal-react';
-import {
-  formatDay,
-  formatWhen,
-  useLanguage,
-  viewerTime,
-  viewerZone,
-} from './format';
+import { formatDay, formatWhen, viewerTime, viewerZone } from './format';
 import { Pending } from './Pending';
 import { RsvpPanel } from './RsvpPanel';
-import { useGroupTitles } from '@internal/plugin-portal-react';
-import { useLoad } from '@internal/plugin-portal-react';
+import {
+  useGroupTitles,
+  useLanguage,
+  useLoad,
+} from '@internal/plugin-portal-react';
 
 const useStyles = makeStyles(theme => ({
   panel: { padding: theme.spacing(2), marginBottom: theme.spacing(2) },

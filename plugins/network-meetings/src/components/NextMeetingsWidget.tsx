@@ -3,10 +3,10 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { networkMeetingsApiRef } from '../api/NetworkMeetingsApi';
 import { networkMeetingsTranslationRef } from '../translation';
-import { formatStart, today, useLanguage } from './format';
+import { formatStart, today } from './format';
 import { MeetingState } from './MeetingChip';
 import { Pending } from './Pending';
-import { useLoad } from '@internal/plugin-portal-react';
+import { useLanguage, useLoad } from '@internal/plugin-portal-react';
 
 /** Home page widget: the next meetings in the calendar. */
 export function NextMeetingsWidget() {

@@ -11,8 +11,8 @@ import { Alert } from '@material-ui/lab';
 import { useState } from 'react';
 import { networkMeetingsApiRef } from '../api/NetworkMeetingsApi';
 import { networkMeetingsTranslationRef } from '../translation';
-import { errorMessage } from '@internal/plugin-portal-react';
-import { formatDay, useLanguage } from './format';
+import { errorMessage, useLanguage } from '@internal/plugin-portal-react';
+import { formatDay } from './format';
 
 /** "Prenumerera": the person's private feed address, with copy and revoke. */
 export function SubscribeButton() {

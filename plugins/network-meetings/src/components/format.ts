@@ -1,24 +1,8 @@
-import { useEffect, useState } from 'react';
-import { appLanguageApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { Meeting } from '@internal/plugin-network-meetings-common';
+import {
+  MEETING_TIME_ZONE,
+  Meeting,
+} from '@internal/plugin-network-meetings-common';
 import { DateTime } from 'luxon';
-
-export const ZONE = 'Europe/Stockholm';
-
-/** The language currently chosen, following changes. */
-export function useLanguage(): string {
-  const languageApi = useApi(appLanguageApiRef);
-  const [language, setLanguage] = useState(
-    () => languageApi.getLanguage().language,
-  );
-  useEffect(() => {
-    const subscription = languageApi
-      .language$()
-      .subscribe(next => setLanguage(next.language));
-    return () => subscription.unsubscribe();
-  }, [languageApi]);
-  return language;
-}
 
 export function locale(language: string): string {
   return language === 'sv' ? 'sv' : 'en-GB';
@@ -26,14 +10,16 @@ export function locale(language: string): string {
 
 /** An instant in Stockholm, in the language's locale. */
 export function inZone(iso: string, language: string): DateTime {
-  return DateTime.fromISO(iso).setZone(ZONE).setLocale(locale(language));
+  return DateTime.fromISO(iso)
+    .setZone(MEETING_TIME_ZONE)
+    .setLocale(locale(language));
 }
 
 /** A day (YYYY-MM-DD) as a DateTime at noon in Stockholm. */
 export function day(value: string, language: string): DateTime {
-  return DateTime.fromISO(`${value}T12:00`, { zone: ZONE }).setLocale(
-    locale(language),
-  );
+  return DateTime.fromISO(`${value}T12:00`, {
+    zone: MEETING_TIME_ZONE,
+  }).setLocale(locale(language));
 }
 
 /** "tisdag 30 mars 2027 kl. 18:00" / "Tuesday 30 March 2027 at 18:00". */
@@ -76,7 +62,9 @@ export function formatDay(value: string, language: string): string {
 
 /** The viewer's own time zone. */
 export function viewerZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone || ZONE;
+  return (
+    new Intl.DateTimeFormat().resolvedOptions().timeZone || MEETING_TIME_ZONE
+  );
 }
 
 /**
@@ -100,5 +88,5 @@ export function viewerTime(
 
 /** Today in Stockholm, YYYY-MM-DD. */
 export function today(): string {
-  return DateTime.now().setZone(ZONE).toFormat('yyyy-MM-dd');
+  return DateTime.now().setZone(MEETING_TIME_ZONE).toFormat('yyyy-MM-dd');
 }

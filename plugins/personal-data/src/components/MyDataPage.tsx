@@ -7,7 +7,7 @@ import {
   PersonalDataExport,
   personalDataManagePermission,
 } from '@internal/plugin-personal-data-common';
-import { Pending, useLoad } from '@internal/plugin-portal-react';
+import { Pending, useLanguage, useLoad } from '@internal/plugin-portal-react';
 import Button from '@material-ui/core/Button';
 import Card from '@material-ui/core/Card';
 import CardContent from '@material-ui/core/CardContent';
@@ -33,7 +33,6 @@ import {
   formatDateTime,
   today,
   translatedOr,
-  useLanguage,
 } from './format';
 
 const useStyles = makeStyles(theme => ({

@@ -1,21 +1,3 @@
-import { appLanguageApiRef, useApi } from '@backstage/frontend-plugin-api';
-import { useEffect, useState } from 'react';
-
-/** The language currently chosen, following changes. */
-export function useLanguage(): string {
-  const languageApi = useApi(appLanguageApiRef);
-  const [language, setLanguage] = useState(
-    () => languageApi.getLanguage().language,
-  );
-  useEffect(() => {
-    const subscription = languageApi
-      .language$()
-      .subscribe(next => setLanguage(next.language));
-    return () => subscription.unsubscribe();
-  }, [languageApi]);
-  return language;
-}
-
 const locale = (language: string) => (language === 'sv' ? 'sv-SE' : 'en-GB');
 
 /** An instant, as people read it in Europe/Stockholm. */

@@ -9,7 +9,12 @@ import {
   RetentionRun,
   personalDataManagePermission,
 } from '@internal/plugin-personal-data-common';
-import { Pending, errorMessage, useLoad } from '@internal/plugin-portal-react';
+import {
+  Pending,
+  errorMessage,
+  useLanguage,
+  useLoad,
+} from '@internal/plugin-portal-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -24,7 +29,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Alert } from '@material-ui/lab';
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, ReactNode, useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { personalDataApiRef } from '../api/PersonalDataApi';
 import { personalDataTranslationRef } from '../translation';
@@ -35,7 +40,6 @@ import {
   formatDateTime,
   formatNumber,
   translatedOr,
-  useLanguage,
 } from './format';
 
 const useStyles = makeStyles(theme => ({
@@ -224,6 +228,48 @@ function usePaged<T>(
   };
 }
 
+/**
+ * A paged list's states (loading, failed, empty), its table, and "Show
+ * more" while there are further pages.
+ */
+function PagedList(props: {
+  list: Pick<
+    ReturnType<typeof usePaged>,
+    'items' | 'state' | 'hasMore' | 'more'
+  >;
+  empty: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslationRef(personalDataTranslationRef);
+  const classes = useStyles();
+  const { list } = props;
+  return (
+    <>
+      {list.state.status === 'loading' && (
+        <Typography role="status">{t('coordinator.loading')}</Typography>
+      )}
+      {list.state.status === 'error' && (
+        <Alert severity="error" role="alert">
+          {t('coordinator.failed', { message: list.state.message })}
+        </Alert>
+      )}
+      {list.state.status === 'done' && !list.items.length && (
+        <Typography paragraph>{props.empty}</Typography>
+      )}
+      {list.items.length > 0 && (
+        <div className={classes.tableWrap}>{props.children}</div>
+      )}
+      {list.hasMore && (
+        <Box mt={2}>
+          <Button variant="outlined" onClick={list.more}>
+            {t('coordinator.more')}
+          </Button>
+        </Box>
+      )}
+    </>
+  );
+}
+
 function RequestsTab(props: {
   months: number;
   status?: ErasureStatus;
@@ -314,170 +360,148 @@ function RequestsTab(props: {
           {t('coordinator.failed', { message: runError })}
         </Alert>
       )}
-      {list.state.status === 'loading' && (
-        <Typography role="status">{t('coordinator.loading')}</Typography>
-      )}
-      {list.state.status === 'error' && (
-        <Alert severity="error" role="alert">
-          {t('coordinator.failed', { message: list.state.message })}
-        </Alert>
-      )}
-      {list.state.status === 'done' && !list.items.length && (
-        <Typography paragraph>{t('requests.empty')}</Typography>
-      )}
-      {list.items.length > 0 && (
-        <div className={classes.tableWrap}>
-          <Table aria-label={t('requests.caption')}>
-            <TableHead>
-              <TableRow>
-                <TableCell component="th" scope="col">
-                  {t('requests.person')}
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('requests.asked')}
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('requests.origin')}
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('requests.status')}
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('requests.actions')}
-                </TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.items.map(r => (
-                <Fragment key={r.id}>
-                  <TableRow>
-                    <TableCell component="th" scope="row">
-                      {r.displayName}
+      <PagedList list={list} empty={t('requests.empty')}>
+        <Table aria-label={t('requests.caption')}>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                {t('requests.person')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('requests.asked')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('requests.origin')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('requests.status')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('requests.actions')}
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {list.items.map(r => (
+              <Fragment key={r.id}>
+                <TableRow>
+                  <TableCell component="th" scope="row">
+                    {r.displayName}
+                    <Typography variant="body2" color="textSecondary">
+                      {r.userRef}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>
+                    {formatDateTime(r.requestedAt, language)}
+                  </TableCell>
+                  <TableCell>{t(`requests.origins.${r.origin}`)}</TableCell>
+                  <TableCell>
+                    {t(`requests.statuses.${r.status}`)}
+                    {r.decidedBy && r.decidedAt && (
                       <Typography variant="body2" color="textSecondary">
-                        {r.userRef}
+                        {t('requests.decided', {
+                          who:
+                            r.decidedBy === 'system:retention'
+                              ? t('requests.origins.retention')
+                              : r.decidedByName ?? r.decidedBy,
+                          date: formatDateTime(r.decidedAt, language),
+                        })}
                       </Typography>
-                    </TableCell>
-                    <TableCell>
-                      {formatDateTime(r.requestedAt, language)}
-                    </TableCell>
-                    <TableCell>{t(`requests.origins.${r.origin}`)}</TableCell>
-                    <TableCell>
-                      {t(`requests.statuses.${r.status}`)}
-                      {r.decidedBy && r.decidedAt && (
-                        <Typography variant="body2" color="textSecondary">
-                          {t('requests.decided', {
-                            who:
-                              r.decidedBy === 'system:retention'
-                                ? t('requests.origins.retention')
-                                : r.decidedByName ?? r.decidedBy,
-                            date: formatDateTime(r.decidedAt, language),
-                          })}
-                        </Typography>
-                      )}
-                      {r.rejectReason && (
+                    )}
+                    {r.rejectReason && (
+                      <Typography variant="body2">{r.rejectReason}</Typography>
+                    )}
+                    {r.status === 'in-progress' && r.lastError && (
+                      <Typography variant="body2" color="error">
+                        {t('requests.lastError', { error: r.lastError })}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    <div className={classes.actions}>
+                      {r.status === 'pending' && r.userRef === myRef && (
                         <Typography variant="body2">
-                          {r.rejectReason}
+                          {t('requests.ownRequest')}
                         </Typography>
                       )}
-                      {r.status === 'in-progress' && r.lastError && (
-                        <Typography variant="body2" color="error">
-                          {t('requests.lastError', { error: r.lastError })}
-                        </Typography>
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      <div className={classes.actions}>
-                        {r.status === 'pending' && r.userRef === myRef && (
-                          <Typography variant="body2">
-                            {t('requests.ownRequest')}
-                          </Typography>
-                        )}
-                        {r.status === 'pending' && r.userRef !== myRef && (
-                          <>
-                            <Button
-                              variant="contained"
-                              color="primary"
-                              size="small"
-                              onClick={() => {
-                                setConfirming(r);
-                                setDialog('confirm');
-                              }}
-                              aria-label={`${t('requests.confirm')}: ${
-                                r.displayName
-                              }`}
-                            >
-                              {t('requests.confirm')}
-                            </Button>
-                            <Button
-                              variant="outlined"
-                              size="small"
-                              onClick={() => {
-                                setReason('');
-                                setReasonTouched(false);
-                                setRejecting(r);
-                                setDialog('reject');
-                              }}
-                              aria-label={`${t('requests.reject')}: ${
-                                r.displayName
-                              }`}
-                            >
-                              {t('requests.reject')}
-                            </Button>
-                          </>
-                        )}
-                        {r.status === 'in-progress' && (
+                      {r.status === 'pending' && r.userRef !== myRef && (
+                        <>
+                          <Button
+                            variant="contained"
+                            color="primary"
+                            size="small"
+                            onClick={() => {
+                              setConfirming(r);
+                              setDialog('confirm');
+                            }}
+                            aria-label={`${t('requests.confirm')}: ${
+                              r.displayName
+                            }`}
+                          >
+                            {t('requests.confirm')}
+                          </Button>
                           <Button
                             variant="outlined"
                             size="small"
-                            onClick={async () => {
-                              setRunError(undefined);
-                              try {
-                                outcome(await api.runErasure(r.id));
-                              } catch (e) {
-                                setRunError(errorMessage(e));
-                              }
+                            onClick={() => {
+                              setReason('');
+                              setReasonTouched(false);
+                              setRejecting(r);
+                              setDialog('reject');
                             }}
+                            aria-label={`${t('requests.reject')}: ${
+                              r.displayName
+                            }`}
                           >
-                            {t('requests.run')}
+                            {t('requests.reject')}
                           </Button>
-                        )}
-                        {r.steps.length > 0 && (
-                          <Button
-                            size="small"
-                            aria-expanded={expanded === r.id}
-                            aria-controls={`pd-report-${r.id}`}
-                            onClick={() =>
-                              setExpanded(expanded === r.id ? undefined : r.id)
+                        </>
+                      )}
+                      {r.status === 'in-progress' && (
+                        <Button
+                          variant="outlined"
+                          size="small"
+                          onClick={async () => {
+                            setRunError(undefined);
+                            try {
+                              outcome(await api.runErasure(r.id));
+                            } catch (e) {
+                              setRunError(errorMessage(e));
                             }
-                          >
-                            {expanded === r.id
-                              ? t('requests.hideDetails')
-                              : t('requests.details')}
-                          </Button>
-                        )}
-                      </div>
+                          }}
+                        >
+                          {t('requests.run')}
+                        </Button>
+                      )}
+                      {r.steps.length > 0 && (
+                        <Button
+                          size="small"
+                          aria-expanded={expanded === r.id}
+                          aria-controls={`pd-report-${r.id}`}
+                          onClick={() =>
+                            setExpanded(expanded === r.id ? undefined : r.id)
+                          }
+                        >
+                          {expanded === r.id
+                            ? t('requests.hideDetails')
+                            : t('requests.details')}
+                        </Button>
+                      )}
+                    </div>
+                  </TableCell>
+                </TableRow>
+                {expanded === r.id && (
+                  <TableRow id={`pd-report-${r.id}`}>
+                    <TableCell colSpan={5}>
+                      <ErasureReportTable request={r} language={language} />
                     </TableCell>
                   </TableRow>
-                  {expanded === r.id && (
-                    <TableRow id={`pd-report-${r.id}`}>
-                      <TableCell colSpan={5}>
-                        <ErasureReportTable request={r} language={language} />
-                      </TableCell>
-                    </TableRow>
-                  )}
-                </Fragment>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      {list.hasMore && (
-        <Box mt={2}>
-          <Button variant="outlined" onClick={list.more}>
-            {t('coordinator.more')}
-          </Button>
-        </Box>
-      )}
+                )}
+              </Fragment>
+            ))}
+          </TableBody>
+        </Table>
+      </PagedList>
 
       <ConfirmDialog
         open={dialog === 'confirm'}
@@ -558,60 +582,40 @@ function ConsentsTab(props: {
           onChange={m => props.onFilter({ months: String(m) })}
         />
       </div>
-      {list.state.status === 'loading' && (
-        <Typography role="status">{t('coordinator.loading')}</Typography>
-      )}
-      {list.state.status === 'error' && (
-        <Alert severity="error" role="alert">
-          {t('coordinator.failed', { message: list.state.message })}
-        </Alert>
-      )}
-      {list.state.status === 'done' && !list.items.length && (
-        <Typography paragraph>{t('consents.empty')}</Typography>
-      )}
-      {list.items.length > 0 && (
-        <div className={classes.tableWrap}>
-          <Table aria-label={t('consents.caption')}>
-            <TableHead>
-              <TableRow>
-                <TableCell component="th" scope="col">
-                  {t('consents.when')}
+      <PagedList list={list} empty={t('consents.empty')}>
+        <Table aria-label={t('consents.caption')}>
+          <TableHead>
+            <TableRow>
+              <TableCell component="th" scope="col">
+                {t('consents.when')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('consents.person')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('consents.what')}
+              </TableCell>
+              <TableCell component="th" scope="col">
+                {t('consents.change')}
+              </TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {list.items.map((c, i) => (
+              <TableRow key={`${c.userRef}-${c.field}-${c.at}-${i}`}>
+                <TableCell>{formatDateTime(c.at, language)}</TableCell>
+                <TableCell component="th" scope="row">
+                  {c.displayName}
                 </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('consents.person')}
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('consents.what')}
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  {t('consents.change')}
+                <TableCell>{field(c.field)}</TableCell>
+                <TableCell>
+                  {c.granted ? t('consents.given') : t('consents.withdrawn')}
                 </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {list.items.map((c, i) => (
-                <TableRow key={`${c.userRef}-${c.field}-${c.at}-${i}`}>
-                  <TableCell>{formatDateTime(c.at, language)}</TableCell>
-                  <TableCell component="th" scope="row">
-                    {c.displayName}
-                  </TableCell>
-                  <TableCell>{field(c.field)}</TableCell>
-                  <TableCell>
-                    {c.granted ? t('consents.given') : t('consents.withdrawn')}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      )}
-      {list.hasMore && (
-        <Box mt={2}>
-          <Button variant="outlined" onClick={list.more}>
-            {t('coordinator.more')}
-          </Button>
-        </Box>
-      )}
+            ))}
+          </TableBody>
+        </Table>
+      </PagedList>
     </>
   );
 }

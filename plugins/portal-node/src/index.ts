@@ -12,13 +12,6 @@ export { runStoreBenchmark, benchmarkArg } from './storeBenchmark';
 export type { BenchmarkQuery } from './storeBenchmark';
 export { portalAccess, groupNames } from './access';
 export type { UserCredentials } from './access';
-export {
-  jsonBodies,
-  databaseOutagesAs503,
-  isDatabaseUnavailable,
-  MAX_JSON_BODY_BYTES,
-  PayloadTooLargeError,
-  UnsupportedMediaTypeError,
-} from './requestGuards';
-export { RateLimiter, TooManyRequestsError, readRateLimit } from './rateLimit';
+export { jsonBodies, databaseOutagesAs503 } from './requestGuards';
+export { RateLimiter, readRateLimit } from './rateLimit';
 export type { RateLimit } from './rateLimit';

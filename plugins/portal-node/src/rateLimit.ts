@@ -6,8 +6,8 @@ import { Knex } from 'knex';
 /** At most `max` requests per person in each window of `windowSeconds`. @public */
 export type RateLimit = { max: number; windowSeconds: number };
 
-/** Too many requests from one person (429, with Retry-After). @public */
-export class TooManyRequestsError extends CustomErrorBase {
+/** Too many requests from one person (429, with Retry-After). */
+class TooManyRequestsError extends CustomErrorBase {
   name = 'TooManyRequestsError' as const;
   statusCode = 429 as const;
 }

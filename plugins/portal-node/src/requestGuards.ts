@@ -6,17 +6,17 @@ import {
 import express from 'express';
 import { isUtf8 } from 'node:buffer';
 
-/** The largest JSON body any route of the portal reads. @public */
-export const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** The largest JSON body any route of the portal reads. */
+const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-/** A request body over the limit (413). @public */
-export class PayloadTooLargeError extends CustomErrorBase {
+/** A request body over the limit (413). */
+class PayloadTooLargeError extends CustomErrorBase {
   name = 'PayloadTooLargeError' as const;
   statusCode = 413 as const;
 }
 
-/** A body in a media type or character set the route does not read (415). @public */
-export class UnsupportedMediaTypeError extends CustomErrorBase {
+/** A body in a media type or character set the route does not read (415). */
+class UnsupportedMediaTypeError extends CustomErrorBase {
   name = 'UnsupportedMediaTypeError' as const;
   statusCode = 415 as const;
 }
@@ -140,8 +140,8 @@ const UNAVAILABLE_MESSAGES = [
   /terminating connection due to administrator command/,
 ];
 
-/** Whether an error means that the database is out of reach for now. @public */
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether an error means that the database is out of reach for now. */
+function isDatabaseUnavailable(error: unknown): boolean {
   let current: any = error;
   for (let depth = 0; current && depth < 5; depth++) {
     const message = String(current.message ?? '');

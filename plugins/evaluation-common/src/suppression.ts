@@ -56,8 +56,3 @@ export function suppress(value: number, basis: number): Figure {
   }
   return value;
 }
-
-/** Whether a figure is hidden. @public */
-export function isSuppressed(figure: Figure | undefined): boolean {
-  return figure === SUPPRESSED;
-}

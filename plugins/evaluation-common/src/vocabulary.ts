@@ -45,22 +45,5 @@ export const RECOVERY_INSTRUMENTS = ['RAS', 'QPR'] as const;
 /** @public */
 export type RecoveryInstrument = (typeof RECOVERY_INSTRUMENTS)[number];
 
-/**
- * The outcome indicators a unit reports per period: register figures, then
- * survey aggregates (each with its number of respondents).
- * @public
- */
-export const OUTCOME_INDICATORS = [
-  'inpatientDays',
-  'admissions',
-  'readmissions30d',
-  'averageLengthOfStay',
-  'selfStigma',
-  'recovery',
-  'staffAttitudes',
-] as const;
-/** @public */
-export type OutcomeIndicator = (typeof OUTCOME_INDICATORS)[number];
-
 /** The time zone of every period of the evaluation. @public */
 export const EVALUATION_TIME_ZONE = 'Europe/Stockholm';

@@ -1,9 +1,10 @@
 /*
- * The portal's backend in a process of its own, for the longer runs
- * (long.ts kills it with SIGKILL and starts it again on the same data).
- * Arguments: databaseId, port, then the SQLite folder or the PostgreSQL
- * prefix; PostgreSQL from BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING.
- * Prints "READY {baseUrl, routes}" when it serves.
+ * The portal's backend in a process of its own (harness/child.ts starts it
+ * for every test; long.ts also kills it with SIGKILL and starts it again on
+ * the same data). Arguments: databaseId, port, the SQLite folder, the
+ * PostgreSQL prefix, and JSON `{ demoData, config }`; PostgreSQL from
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING. Prints
+ * "READY {baseUrl, routes}" once it serves and the catalog has the demo users.
  */
 import {
   startInProcessBackend,
@@ -17,18 +18,12 @@ async function main() {
   const backend = await startInProcessBackend({
     databaseId: databaseId as DatabaseId,
     port: Number(port),
-    keepData: true,
     databases: { directory, prefix },
     demoData,
     config,
   });
   await waitForDemoUsers(backend.baseUrl);
-  process.stdout.write(
-    `READY ${JSON.stringify({
-      baseUrl: backend.baseUrl,
-      routes: backend.routes,
-    })}\n`,
-  );
+  process.stdout.write(`READY ${JSON.stringify(backend)}\n`);
 }
 
 main().catch(error => {

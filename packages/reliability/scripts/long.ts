@@ -19,9 +19,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import knexFactory, { Knex } from 'knex';
 import { booking, meeting } from '../src/authz/requests';
-import { dropDatabases } from '../src/harness/dump';
+import { dropDatabases, pluginKnex } from '../src/harness/dump';
 import { Callers, USERS } from '../src/harness/http';
 import { freePort } from '../src/harness/backend';
 import { writeResult } from '../src/harness/results';
@@ -39,25 +38,6 @@ function check(name: string, ok: boolean, detail: string) {
 }
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-function knexFor(
-  databaseId: 'SQLITE_3' | 'POSTGRES_15',
-  plugin: string,
-  directory: string,
-  prefix: string,
-  pg?: string,
-): Knex {
-  return databaseId === 'POSTGRES_15'
-    ? knexFactory({
-        client: 'pg',
-        connection: `${pg!.replace(/\/$/, '')}/${prefix}${plugin}`,
-      })
-    : knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename: path.join(directory, `${plugin}.sqlite`) },
-        useNullAsDefault: true,
-      });
-}
 
 /** Writes until stopped: bookings and meeting series, counting acknowledgements. */
 function writeStream(callers: Callers, marker: string) {
@@ -153,8 +133,13 @@ async function crashRun(databaseId: 'SQLITE_3' | 'POSTGRES_15') {
     );
 
     // Every record is whole, straight from the tables.
-    const as = knexFor(databaseId, 'assignments', directory, prefix, PG);
-    const nm = knexFor(databaseId, 'network-meetings', directory, prefix, PG);
+    const as = pluginKnex(databaseId, 'assignments', { directory, prefix }, PG);
+    const nm = pluginKnex(
+      databaseId,
+      'network-meetings',
+      { directory, prefix },
+      PG,
+    );
     try {
       const rows = await as('as_assignments')
         .where('title', 'like', `${marker} %`)

@@ -3,7 +3,6 @@ import {
   startSuiteBackend,
   SuiteBackend,
   testDatabaseIds,
-  waitForDemoUsers,
 } from './harness/backend';
 import { Callers, USERS } from './harness/http';
 import { envNumber, LONG, writeResult } from './harness/results';
@@ -27,7 +26,6 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
 
   beforeAll(async () => {
     backend = await startSuiteBackend({ databaseId, demoData: false });
-    await waitForDemoUsers(backend.baseUrl);
     callers = new Callers(backend.baseUrl);
     world = new World(callers);
     for (const user of EVERYONE) await callers.token(user);

@@ -1,10 +1,6 @@
 import ICAL from 'ical.js';
 import { booking, ref, World } from './authz/requests';
-import {
-  startSuiteBackend,
-  SuiteBackend,
-  waitForDemoUsers,
-} from './harness/backend';
+import { startSuiteBackend, SuiteBackend } from './harness/backend';
 import { Callers, USERS } from './harness/http';
 import { ROUTES } from './routeTable';
 
@@ -63,7 +59,6 @@ describe('injection and limits (SQLite)', () => {
 
   beforeAll(async () => {
     backend = await startSuiteBackend({ databaseId: 'SQLITE_3' });
-    await waitForDemoUsers(backend.baseUrl);
     callers = new Callers(backend.baseUrl);
     world = new World(callers);
   });

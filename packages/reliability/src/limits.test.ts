@@ -3,7 +3,6 @@ import {
   startSuiteBackend,
   SuiteBackend,
   testDatabaseIds,
-  waitForDemoUsers,
 } from './harness/backend';
 import { Callers, USERS } from './harness/http';
 import { writeResult } from './harness/results';
@@ -30,7 +29,6 @@ describe(`rate limits across two replicas on ${databaseId}`, () => {
       config,
       keepData: true,
     });
-    await waitForDemoUsers(first.baseUrl);
     // A second backend on the same databases, as a second replica.
     second = await startSuiteBackend({
       databaseId,
@@ -39,7 +37,6 @@ describe(`rate limits across two replicas on ${databaseId}`, () => {
       keepData: true,
       databases: first.databases,
     });
-    await waitForDemoUsers(second.baseUrl);
   });
 
   afterAll(async () => {

@@ -1,16 +1,7 @@
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import fs from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import os from 'node:os';
-import {
-  freePort,
-  postgresConnectionString,
-  testDatabaseIds,
-} from './harness/backend';
-import { startChild, stopChild } from './harness/child';
-import { dropDatabases } from './harness/dump';
-import { isFrameworkTable } from './harness/dump';
+import { startSuiteBackend, testDatabaseIds } from './harness/backend';
+import { isFrameworkTable, pluginKnex } from './harness/dump';
 import { writeResult } from './harness/results';
 import { internalBackendPlugins } from './harness/workspace';
 
@@ -60,49 +51,13 @@ describe.each(testDatabaseIds())('migrations on %s', databaseId => {
   it('go up, down and up again over the demo data, for every plugin', async () => {
     // The real backend migrates and seeds every plugin's database, in a
     // process of its own that is gone before the migrations run.
-    const databases = {
-      directory: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-migrations-')),
-      prefix: `reliability_mig_${randomBytes(4).toString('hex')}_`,
-    };
-    const backend = {
-      databases,
-      drop: async () => {
-        if (databaseId === 'POSTGRES_15') await dropDatabases(databases.prefix);
-        fs.rmSync(databases.directory, { recursive: true, force: true });
-      },
-    };
-    await stopChild(
-      await startChild(
-        databaseId,
-        await freePort(),
-        databases.directory,
-        databases.prefix,
-      ),
-    );
+    const backend = await startSuiteBackend({ databaseId, keepData: true });
+    await backend.stop();
     const figures: Record<string, unknown> = {};
     const lost: string[] = [];
     try {
       for (const plugin of PLUGINS) {
-        const knex = knexFactory(
-          databaseId === 'POSTGRES_15'
-            ? {
-                client: 'pg',
-                connection: `${postgresConnectionString()!.replace(
-                  /\/$/,
-                  '',
-                )}/${backend.databases.prefix}${plugin.pluginId}`,
-              }
-            : {
-                client: 'better-sqlite3',
-                connection: {
-                  filename: path.join(
-                    backend.databases.directory,
-                    `${plugin.pluginId}.sqlite`,
-                  ),
-                },
-                useNullAsDefault: true,
-              },
-        );
+        const knex = pluginKnex(databaseId, plugin.pluginId, backend.databases);
         // Each plugin keeps its own migrations table (e.g. as_knex_migrations).
         const tableName = await migrationsTable(knex);
         const config = {

@@ -6,7 +6,7 @@
  *
  * Routes are enumerated from the plugins' express routers when the real
  * backend starts (harness/routes.ts): a route that is not in this table, or
- * a row for a route that no longer exists, fails routeTable.test.ts.
+ * a row for a route that no longer exists, fails routes.test.ts.
  *
  * Callers: `anonymous` (no token), `service` (a service token), each demo
  * role (its first user in catalog/org.yaml), and for routes on something a
@@ -24,7 +24,7 @@ import * as meetingsArb from '@internal/plugin-network-meetings-common/testUtils
 import * as directory from '@internal/plugin-peer-directory-common';
 import * as directoryArb from '@internal/plugin-peer-directory-common/testUtils';
 import * as personalData from '@internal/plugin-personal-data-common';
-import { PortalRole } from '@internal/plugin-portal-common';
+import { PORTAL_ROLES, PortalRole } from '@internal/plugin-portal-common';
 import { userRefArb } from '@internal/plugin-portal-common/testUtils';
 import { z } from 'zod';
 
@@ -54,15 +54,6 @@ export type RouteEntry = {
   ownerRole?: Role;
 };
 
-const ROLES: Role[] = [
-  'peer',
-  'peer-supporter',
-  'coordinator',
-  'team-leader',
-  'manager',
-  'staff',
-];
-
 /**
  * Every signed-in role gets `status`; no token is a 401, and a token of the
  * wrong kind (a service's for a person's route) Backstage's 403.
@@ -70,7 +61,7 @@ const ROLES: Role[] = [
 const signedIn = (status: number): Partial<Record<Actor, number>> => ({
   anonymous: 401,
   service: 403,
-  ...Object.fromEntries(ROLES.map(r => [r, status])),
+  ...Object.fromEntries(PORTAL_ROLES.map(r => [r, status])),
 });
 
 /** The given roles get `status`, other roles `denied`. */
@@ -82,7 +73,7 @@ const only = (
   anonymous: 401,
   service: 403,
   ...Object.fromEntries(
-    ROLES.map(r => [r, roles.includes(r) ? status : denied]),
+    PORTAL_ROLES.map(r => [r, roles.includes(r) ? status : denied]),
   ),
 });
 
@@ -90,7 +81,7 @@ const only = (
 const serviceOnly = (status = 200): Partial<Record<Actor, number>> => ({
   anonymous: 401,
   service: status,
-  ...Object.fromEntries(ROLES.map(r => [r, 403])),
+  ...Object.fromEntries(PORTAL_ROLES.map(r => [r, 403])),
 });
 
 const part = (schema: z.ZodType, valid: fc.Arbitrary<unknown>): InputPart => ({
@@ -486,7 +477,7 @@ export const ROUTES: Record<string, RouteEntry> = {
     access: {
       anonymous: 200,
       service: 200,
-      ...Object.fromEntries(ROLES.map(r => [r, 200])),
+      ...Object.fromEntries(PORTAL_ROLES.map(r => [r, 200])),
     },
   },
   'GET /api/network-meetings/facts': {

@@ -5,7 +5,6 @@ import {
   startSuiteBackend,
   SuiteBackend,
   testDatabaseIds,
-  waitForDemoUsers,
 } from './harness/backend';
 import { dumpDifference } from './harness/dump';
 import { envNumber, LONG, writeResult } from './harness/results';
@@ -28,7 +27,6 @@ describe.each(testDatabaseIds())('every route on %s', databaseId => {
 
   beforeAll(async () => {
     backend = await startSuiteBackend({ databaseId });
-    await waitForDemoUsers(backend.baseUrl);
     callers = new Callers(backend.baseUrl);
   });
 

@@ -17,7 +17,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { Handler } from 'express';
 import { DatabaseId, databaseDump, dropDatabases, DatabaseDump } from './dump';
 import { internalBackendPlugins, REPO_ROOT } from './workspace';
@@ -110,6 +109,9 @@ function deepMerge(a: JsonObject, b: JsonObject): JsonObject {
   return out;
 }
 
+/** Where the plugins' databases are: SQLite files, or PostgreSQL databases `prefix + pluginId`. */
+export type SuiteDatabases = { directory: string; prefix: string };
+
 export type SuiteBackend = {
   databaseId: DatabaseId;
   /** Every route of the portal's plugins, as `METHOD /api/plugin/path`. */
@@ -123,19 +125,12 @@ export type SuiteBackend = {
   baseUrl: string;
   /** Every table of every portal plugin's database, rows sorted. */
   dump(): Promise<DatabaseDump>;
-  /** Where the plugins' databases are: SQLite files, or PostgreSQL databases `prefix + pluginId`. */
-  databases: { directory: string; prefix: string };
+  databases: SuiteDatabases;
   stop(): Promise<void>;
   /** Removes the databases (after `stop` with `keepData`). */
   drop(): Promise<void>;
 };
 
-/**
- * Starts the portal's real backend (features.ts: every plugin and module,
- * real tokens, real permission policy) in this process, on a free port,
- * with SQLite files in a temporary folder or PostgreSQL databases under a
- * random prefix, so that the suite can read every table.
- */
 export type SuiteBackendOptions = {
   databaseId: DatabaseId;
   demoData?: boolean;
@@ -143,35 +138,37 @@ export type SuiteBackendOptions = {
   /** Leave the databases when stopping (the caller removes them with `drop`). */
   keepData?: boolean;
   /** Use the databases of another backend (a second replica). */
-  databases?: { directory: string; prefix: string };
-  /** A fixed port (a backend started again after a crash keeps its address). */
-  port?: number;
+  databases?: SuiteDatabases;
 };
 
 /**
- * Starts the backend in this process (scripts/backendChild.ts does, in a
- * process of its own: see startSuiteBackend).
+ * Starts the portal's real backend (features.ts: every plugin and module,
+ * real tokens, real permission policy) in this process, on the given port
+ * and databases; answers with the routes each plugin mounted. Only
+ * scripts/backendChild.ts calls it: the tests start the backend in a
+ * process of its own (startSuiteBackend).
  */
-export async function startInProcessBackend(
-  options: SuiteBackendOptions,
-): Promise<SuiteBackend & { handlers: RecordedHandlers }> {
-  const port = options.port ?? (await freePort());
+export async function startInProcessBackend(options: {
+  databaseId: DatabaseId;
+  port: number;
+  databases: SuiteDatabases;
+  demoData?: boolean;
+  config?: JsonObject;
+}): Promise<{ baseUrl: string; routes: string[] }> {
+  const { port, databases } = options;
   const baseUrl = `http://localhost:${port}`;
-  const prefix =
-    options.databases?.prefix ??
-    `reliability_${randomBytes(4).toString('hex')}_`;
-  const dir =
-    options.databases?.directory ??
-    fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-'));
   const database =
     options.databaseId === 'POSTGRES_15'
       ? {
           client: 'pg',
           connection: postgresConnectionString()!,
-          prefix,
+          prefix: databases.prefix,
           knexConfig: { pool: { min: 0, max: 5 } },
         }
-      : { client: 'better-sqlite3', connection: { directory: dir } };
+      : {
+          client: 'better-sqlite3',
+          connection: { directory: databases.directory },
+        };
   const demo = options.demoData ?? true;
   const base: JsonObject = {
     app: { baseUrl, title: 'Test' },
@@ -234,33 +231,12 @@ export async function startInProcessBackend(
   backend.add(recordingHttpRouter(handlers));
   await backend.start();
 
-  const plugins = internalBackendPlugins().map(p => p.pluginId);
-  const drop = async () => {
-    if (options.databaseId === 'POSTGRES_15') {
-      await dropDatabases(prefix);
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  const dump = () =>
-    databaseDump({
-      databaseId: options.databaseId,
-      plugins,
-      directory: dir,
-      prefix,
-    });
   return {
-    databaseId: options.databaseId,
     baseUrl,
-    handlers,
-    routes: enumerateRoutes(handlers, plugins),
-    dump,
-    settle: () => settle(baseUrl, plugins, dump),
-    databases: { directory: dir, prefix },
-    async stop() {
-      await backend.stop();
-      if (!options.keepData) await drop();
-    },
-    drop,
+    routes: enumerateRoutes(
+      handlers,
+      internalBackendPlugins().map(p => p.pluginId),
+    ),
   };
 }
 
@@ -327,46 +303,41 @@ async function settle(
  * Starts the portal's real backend for a test, in a process of its own (so
  * that nothing of it outlives the test: Backstage leaves timers behind
  * after stop, which fail once the databases are dropped), on SQLite files
- * in a temporary folder or PostgreSQL databases under a random prefix. The
- * test reads every table directly for its dumps.
+ * in a temporary folder or PostgreSQL databases under a random prefix. It
+ * answers once the catalog has the demo users. The test reads every table
+ * directly for its dumps.
  */
 export async function startSuiteBackend(
   options: SuiteBackendOptions,
 ): Promise<SuiteBackend> {
-  const port = options.port ?? (await freePort());
-  const prefix =
-    options.databases?.prefix ??
-    `reliability_${randomBytes(4).toString('hex')}_`;
-  const dir =
-    options.databases?.directory ??
-    fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-'));
+  const databases = options.databases ?? {
+    directory: fs.mkdtempSync(path.join(os.tmpdir(), 'portal-reliability-')),
+    prefix: `reliability_${randomBytes(4).toString('hex')}_`,
+  };
   const child = await startChild(
     options.databaseId,
-    port,
-    dir,
-    prefix,
+    await freePort(),
+    databases.directory,
+    databases.prefix,
     undefined,
-    { demoData: options.demoData ?? true, config: options.config ?? {} },
+    { demoData: options.demoData, config: options.config },
   );
   const plugins = internalBackendPlugins().map(p => p.pluginId);
   const drop = async () => {
-    if (options.databaseId === 'POSTGRES_15') await dropDatabases(prefix);
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (options.databaseId === 'POSTGRES_15') {
+      await dropDatabases(databases.prefix);
+    }
+    fs.rmSync(databases.directory, { recursive: true, force: true });
   };
   const dump = () =>
-    databaseDump({
-      databaseId: options.databaseId,
-      plugins,
-      directory: dir,
-      prefix,
-    });
+    databaseDump({ databaseId: options.databaseId, plugins, ...databases });
   return {
     databaseId: options.databaseId,
     baseUrl: child.baseUrl,
     routes: child.routes,
     dump,
     settle: () => settle(child.baseUrl, plugins, dump),
-    databases: { directory: dir, prefix },
+    databases,
     async stop() {
       await stopChild(child);
       if (!options.keepData) await drop();
@@ -411,5 +382,3 @@ export async function waitForDemoUsers(baseUrl: string, minimum = 11) {
     await new Promise(r => setTimeout(r, 250));
   }
 }
-
-export { Client };

@@ -1,4 +1,4 @@
-import knexFactory from 'knex';
+import knexFactory, { Knex } from 'knex';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -28,10 +28,38 @@ function rowJson(row: Record<string, unknown>): string {
   });
 }
 
-function pgConnectionString(database?: string) {
-  const base =
-    process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!;
+function pgConnectionString(
+  database?: string,
+  base = process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING!,
+) {
   return database ? `${base.replace(/\/$/, '')}/${database}` : base;
+}
+
+/**
+ * A Knex client on one plugin's database: `<directory>/<pluginId>.sqlite`,
+ * or `<prefix><pluginId>` on PostgreSQL (by default the configured server).
+ */
+export function pluginKnex(
+  databaseId: DatabaseId,
+  pluginId: string,
+  databases: { directory: string; prefix: string },
+  connectionString?: string,
+): Knex {
+  return databaseId === 'POSTGRES_15'
+    ? knexFactory({
+        client: 'pg',
+        connection: pgConnectionString(
+          `${databases.prefix}${pluginId}`,
+          connectionString,
+        ),
+      })
+    : knexFactory({
+        client: 'better-sqlite3',
+        connection: {
+          filename: path.join(databases.directory, `${pluginId}.sqlite`),
+        },
+        useNullAsDefault: true,
+      });
 }
 
 /** Every row of every table of the plugins' databases. */
@@ -114,7 +142,7 @@ export function dumpDifference(before: DatabaseDump, after: DatabaseDump) {
 
 export async function dropDatabases(prefix: string, connectionString?: string) {
   const client = new Client({
-    connectionString: connectionString ?? pgConnectionString(),
+    connectionString: pgConnectionString(undefined, connectionString),
   });
   await client.connect();
   try {

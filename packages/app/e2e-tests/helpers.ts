@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { Page, expect } from '@playwright/test';
+import { APIRequestContext, Page, expect, request } from '@playwright/test';
 
 /** Signs in through the sign-in page, as a person would, and waits for the home page. */
 export async function signInAs(page: Page, displayName: string) {
@@ -26,4 +26,21 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
         .map(n => n.target.join(' '))
         .join(', ')}`,
   );
+}
+
+/** An API client with a demo user's token, for making data as that person. */
+export async function apiAs(
+  baseURL: string,
+  username: string,
+): Promise<APIRequestContext> {
+  const anonymous = await request.newContext({ baseURL });
+  const res = await anonymous.get('/api/auth/demo/refresh', {
+    headers: { 'x-demo-user': username, 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(res.ok()).toBe(true);
+  const token = (await res.json()).backstageIdentity.token as string;
+  return request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
 }

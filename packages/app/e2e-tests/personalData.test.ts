@@ -1,5 +1,5 @@
-import { Browser, Page, expect, request, test } from '@playwright/test';
-import { accessibilityViolations, signInAs } from './helpers';
+import { Browser, Page, expect, test } from '@playwright/test';
+import { accessibilityViolations, apiAs, signInAs } from './helpers';
 
 /*
  * A peer sees and downloads everything the portal holds about him, asks
@@ -17,19 +17,6 @@ const FIGURES = [
   'unitsUsingPeers',
   'meetingAttendance',
 ];
-
-async function api(baseURL: string, username: string) {
-  const anonymous = await request.newContext({ baseURL });
-  const res = await anonymous.get('/api/auth/demo/refresh', {
-    headers: { 'x-demo-user': username, 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  expect(res.ok()).toBe(true);
-  const token = (await res.json()).backstageIdentity.token as string;
-  return request.newContext({
-    baseURL,
-    extraHTTPHeaders: { authorization: `Bearer ${token}` },
-  });
-}
 
 async function personPage(browser: Browser, displayName: string) {
   const context = await browser.newContext();
@@ -52,9 +39,9 @@ test('a peer exports his data, asks for erasure, a coordinator confirms, and he 
   baseURL,
 }) => {
   test.setTimeout(240_000);
-  const manager = await api(baseURL!, 'helena.strand');
-  const staff = await api(baseURL!, 'peter.aberg');
-  const omarApi = await api(baseURL!, 'omar.haddad');
+  const manager = await apiAs(baseURL!, 'helena.strand');
+  const staff = await apiAs(baseURL!, 'peter.aberg');
+  const omarApi = await apiAs(baseURL!, 'omar.haddad');
   const metrics = async () =>
     (await (await manager.get('/api/evaluation/metrics')).json()).totals;
 

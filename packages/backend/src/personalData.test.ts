@@ -86,6 +86,22 @@ describe.each(testDatabaseIds())(
     const totals = async () =>
       (await call('helena.strand', '/evaluation/metrics')).body.totals;
 
+    /** Portal-wide search (Backstage search) for Omar in the directory. */
+    const searchOmar = async () => {
+      const res = await call(
+        'peter.aberg',
+        '/search/query?term=Omar&types%5B0%5D=peer-directory',
+      );
+      return (res.body?.results ?? []).map((r: any) => r.document.title);
+    };
+    const poll = async (check: () => Promise<boolean>, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!(await check()) && Date.now() < deadline) {
+        await new Promise(r => setTimeout(r, 500));
+      }
+      return check();
+    };
+
     beforeAll(async () => {
       backend = await startPortalBackend({
         databaseId,
@@ -147,6 +163,14 @@ describe.each(testDatabaseIds())(
     it('exports, erases half-way, resumes, and leaves nothing of the person while the dashboards stay the same', async () => {
       const before = await totals();
       expect(before.assignmentsCompleted).toBeGreaterThan(0);
+      // Search has indexed the directory (15 s after start, then every 10
+      // minutes): Omar is found.
+      expect(
+        await poll(
+          async () => (await searchOmar()).includes('Omar Haddad'),
+          90_000,
+        ),
+      ).toBe(true);
 
       // 1. Omar's export: one document with every plugin's part.
       const exported = await call('omar.haddad', '/personal-data/me/export');
@@ -260,6 +284,14 @@ describe.each(testDatabaseIds())(
         '/peer-directory/profiles?q=Omar',
       );
       expect(search.body.items).toEqual([]);
+      // The directory told search, which re-indexed at once rather than at
+      // its next scheduled run, ten minutes on.
+      expect(
+        await poll(
+          async () => !(await searchOmar()).includes('Omar Haddad'),
+          30_000,
+        ),
+      ).toBe(true);
 
       // 5. The dashboards' figures are the same as before.
       expect(await totals()).toEqual(before);

@@ -3,6 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  PEER_DIRECTORY_PROFILES_TOPIC,
+  ProfilesChangedEvent,
+} from '@internal/plugin-peer-directory-common';
 import { DatabaseProfileStore } from './database/DatabaseProfileStore';
 import { seedDemoProfiles } from './demo/seed';
 import { createRouter } from './service/router';
@@ -30,6 +35,7 @@ export const peerDirectoryPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const store = await DatabaseProfileStore.create({
@@ -61,8 +67,29 @@ export const peerDirectoryPlugin = createBackendPlugin({
             ),
           },
         });
+        // Search re-indexes the directory when this is published; if it is
+        // lost, its next scheduled run (every 10 minutes) catches up.
+        const onProfilesChanged = async (
+          reason: ProfilesChangedEvent['reason'],
+        ) => {
+          try {
+            const eventPayload: ProfilesChangedEvent = { reason };
+            await deps.events.publish({
+              topic: PEER_DIRECTORY_PROFILES_TOPIC,
+              eventPayload,
+            });
+          } catch (error) {
+            deps.logger.warn(`Could not publish a profile change: ${error}`);
+          }
+        };
         deps.httpRouter.use(
-          await createRouter({ ...deps, store, displayNameOf, rateLimiter }),
+          await createRouter({
+            ...deps,
+            store,
+            displayNameOf,
+            rateLimiter,
+            onProfilesChanged,
+          }),
         );
       },
     });

@@ -116,3 +116,16 @@ export type OnboardingEntry = {
   registeredAt: string;
   trainings: TrainingRecord[];
 };
+
+/**
+ * The topic the directory publishes on when what its listing shows has
+ * changed (a profile edited, a status changed, a person erased or removed
+ * by retention), so that search re-indexes at once. The payload names no
+ * person. @public
+ */
+export const PEER_DIRECTORY_PROFILES_TOPIC = 'peer-directory.profiles-changed';
+
+/** The payload of {@link PEER_DIRECTORY_PROFILES_TOPIC}. @public */
+export type ProfilesChangedEvent = {
+  reason: 'profile' | 'status' | 'erasure' | 'retention';
+};

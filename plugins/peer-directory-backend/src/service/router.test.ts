@@ -8,6 +8,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { PEER_DIRECTORY_PROFILES_TOPIC } from '@internal/plugin-peer-directory-common';
 import request from 'supertest';
 import { peerDirectoryPlugin } from '../plugin';
 
@@ -28,6 +29,9 @@ const GRANTS: Record<string, string[] | 'all'> = {
 };
 
 const auditEvents: string[] = [];
+
+/** What the directory published on its profiles topic (search listens). */
+const published: unknown[] = [];
 
 async function startPlugin() {
   const permissions = mockServices.permissions.mock({
@@ -53,6 +57,13 @@ async function startPlugin() {
   const { server } = await startTestBackend({
     features: [
       peerDirectoryPlugin,
+      mockServices.events.mock({
+        async publish({ topic, eventPayload }) {
+          if (topic === PEER_DIRECTORY_PROFILES_TOPIC) {
+            published.push(eventPayload);
+          }
+        },
+      }).factory,
       permissions.factory,
       auditor.factory,
       mockServices.httpAuth.factory({
@@ -85,7 +96,10 @@ describe('peer directory router', () => {
   beforeAll(async () => {
     server = await startPlugin();
   });
-  beforeEach(() => auditEvents.splice(0));
+  beforeEach(() => {
+    auditEvents.splice(0);
+    published.splice(0);
+  });
 
   it('answers 401 without a signed-in user', async () => {
     for (const path of [
@@ -217,6 +231,7 @@ describe('peer directory router', () => {
     // The request refused for its date never reached the store, so it
     // changed nothing and has no audit event.
     expect(auditEvents).toEqual(['training-record', 'status-change']);
+    expect(published).toEqual([{ reason: 'status' }]);
 
     const badId = await request(server)
       .post('/api/peer-directory/profiles/not-a-uuid/status')
@@ -265,6 +280,7 @@ describe('peer directory router', () => {
       .get('/api/peer-directory/profiles/me')
       .set(as('newcomer'));
     expect(unchanged.body).toEqual(before.body);
+    expect(published).toEqual([]);
 
     const saved = await request(server)
       .put('/api/peer-directory/profiles/me')
@@ -275,6 +291,7 @@ describe('peer directory router', () => {
       languages: ['fa', 'sv'],
       story: valid.story,
     });
+    expect(published).toEqual([{ reason: 'profile' }]);
   });
 
   it('shows a story to staff only after consent, and hides it again at once on withdrawal', async () => {
@@ -409,6 +426,13 @@ describe('peer directory router', () => {
       'personal-data-export',
       'personal-data-erase',
     ]);
+    expect(published).toEqual([{ reason: 'erasure' }]);
+    // Erasing again finds nothing and tells nobody.
+    await request(server)
+      .post('/api/peer-directory/.personal-data/erase')
+      .query({ userRef: 'user:default/newcomer' })
+      .set(service);
+    expect(published).toHaveLength(1);
     const gone = await request(server)
       .get('/api/peer-directory/profiles/me')
       .set(as('newcomer'));

@@ -18,6 +18,7 @@ import {
   peerDirectorySensitiveReadPermission,
   profileIdSchema,
   profileQuerySchema,
+  ProfilesChangedEvent,
   statusChangeSchema,
   trainingSchema,
 } from '@internal/plugin-peer-directory-common';
@@ -43,6 +44,11 @@ export type RouterOptions = {
   displayNameOf: (userRef: string) => Promise<string>;
   /** Per-person limit on interest registrations (bucket `interest`); none if absent. */
   rateLimiter?: RateLimiter;
+  /**
+   * Called once what the listing shows has changed (search re-indexes on
+   * it); must not throw.
+   */
+  onProfilesChanged?: (reason: ProfilesChangedEvent['reason']) => Promise<void>;
 };
 
 export async function createRouter(
@@ -58,7 +64,26 @@ export async function createRouter(
   );
   // Export and erasure of a person's data, for the portal's personal-data
   // service (service credentials only).
-  router.use(createPersonalDataRouter({ provider: store, httpAuth, auditor }));
+  const changed = options.onProfilesChanged ?? (async () => {});
+  router.use(
+    createPersonalDataRouter({
+      provider: {
+        exportPersonalData: userRef => store.exportPersonalData(userRef),
+        erasePersonalData: async userRef => {
+          const report = await store.erasePersonalData(userRef);
+          if (report.erased) await changed('erasure');
+          return report;
+        },
+        applyRetention: async (policy, now) => {
+          const report = await store.applyRetention(policy, now);
+          if (report.removed.some(r => r.count > 0)) await changed('retention');
+          return report;
+        },
+      },
+      httpAuth,
+      auditor,
+    }),
+  );
 
   const { user, allowed, require } = portalAccess({ httpAuth, permissions });
 
@@ -107,6 +132,7 @@ export async function createRouter(
       { eventId: 'profile-update', severityLevel: 'medium', meta: { userRef } },
       () => store.updateOwnProfile(userRef, update),
     );
+    await changed('profile');
     res.json(profile);
   });
 
@@ -211,6 +237,7 @@ export async function createRouter(
       },
       () => store.changeStatus(id, change, credentials.principal.userEntityRef),
     );
+    await changed('status');
     res.json(profile);
   });
 

@@ -28,6 +28,9 @@ import { chartValue, formatFigure, visuallyHidden } from './format';
 const useStyles = makeStyles(theme => ({
   srOnly: visuallyHidden,
   chart: { width: '100%', height: 280 },
+  // The theme lets table cells break inside a word; a column heading
+  // ("Hours", "Timmar") must wrap between words only.
+  heading: { wordBreak: 'normal' },
   toolbar: {
     display: 'flex',
     justifyContent: 'flex-end',
@@ -105,16 +108,27 @@ export function ChartWithTable(props: {
       <caption>{props.caption}</caption>
       <TableHead>
         <TableRow>
-          <TableCell component="th" scope="col">
+          <TableCell component="th" scope="col" className={classes.heading}>
             {props.firstColumn}
           </TableCell>
           {props.series.map(s => (
-            <TableCell key={s.name} component="th" scope="col" align="right">
+            <TableCell
+              key={s.name}
+              component="th"
+              scope="col"
+              align="right"
+              className={classes.heading}
+            >
               {s.name}
             </TableCell>
           ))}
           {props.extraColumns?.map(c => (
-            <TableCell key={c.header} component="th" scope="col">
+            <TableCell
+              key={c.header}
+              component="th"
+              scope="col"
+              className={classes.heading}
+            >
               {c.header}
             </TableCell>
           ))}

@@ -19,20 +19,35 @@ if (!fs.existsSync(path.join(root, 'packages/app/dist/index.html'))) {
   process.exit(1);
 }
 
-const child = spawn('yarn', ['workspace', 'backend', 'start'], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    PORTAL_DATA_DIR: dataDir,
-    APP_CONFIG_app_baseUrl: url,
-    APP_CONFIG_backend_baseUrl: url,
-    APP_CONFIG_backend_listen_port: port,
-    APP_CONFIG_backend_cors_origin: url,
-    // Fast catalog processing so the demo users are there within seconds.
-    APP_CONFIG_catalog_processingInterval_seconds: '2',
+// The backend's own entry point, without `package start`'s file watcher:
+// an edit made while the tests run must not restart the backend under them.
+const child = spawn(
+  process.execPath,
+  [
+    '--enable-source-maps',
+    '--require',
+    require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+      paths: [root],
+    }),
+    'src/index',
+  ],
+  {
+    cwd: path.join(root, 'packages/backend'),
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      ESBK_TSCONFIG_PATH: path.join(root, 'tsconfig.json'),
+      PORTAL_DATA_DIR: dataDir,
+      APP_CONFIG_app_baseUrl: url,
+      APP_CONFIG_backend_baseUrl: url,
+      APP_CONFIG_backend_listen_port: port,
+      APP_CONFIG_backend_cors_origin: url,
+      // Fast catalog processing so the demo users are there within seconds.
+      APP_CONFIG_catalog_processingInterval_seconds: '2',
+    },
   },
-});
+);
 
 function stop() {
   child.kill('SIGTERM');

@@ -5,7 +5,7 @@ import {
   testDatabaseIds,
 } from './harness/backend';
 import { Callers, USERS } from './harness/http';
-import { envNumber, LONG, writeResult } from './harness/results';
+import { envNumber, writeResult } from './harness/results';
 
 jest.setTimeout(60 * 60_000);
 
@@ -13,7 +13,7 @@ jest.setTimeout(60 * 60_000);
  * Rounds of each guarantee: 200 in `./portal test --long`, 25 in CI (a
  * round takes 0.5 to 1.5 s on the 2-core CI machine; see docs/reliability.md).
  */
-const ROUNDS = envNumber('RELIABILITY_ROUNDS', LONG ? 200 : 25);
+const ROUNDS = envNumber('RELIABILITY_ROUNDS', 200);
 
 /** Every demo user: the people who answer at once. */
 const EVERYONE = Object.values(USERS).flat();

@@ -1,6 +1,6 @@
 import Link from '@material-ui/core/Link';
 import Typography from '@material-ui/core/Typography';
-import { useAppLanguage } from './LanguageSwitch';
+import { useLanguage } from '@internal/plugin-portal-react';
 
 /** Last reviewed; update together with the text below. */
 const REVIEWED = '2026-11-23';
@@ -11,7 +11,7 @@ const REVIEWED = '2026-11-23';
  * following the structure of DIGG's model statement, in Swedish and English.
  */
 export function AccessibilityStatement(props: { headingLevel?: 'h2' | 'h3' }) {
-  const language = useAppLanguage();
+  const language = useLanguage();
   const h = props.headingLevel ?? 'h2';
   const sub = h === 'h2' ? 'h3' : 'h4';
   if (language === 'sv') {

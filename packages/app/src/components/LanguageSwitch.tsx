@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
   appLanguageApiRef,
   useApi,
@@ -6,22 +6,8 @@ import {
 } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import TranslateIcon from '@material-ui/icons/Translate';
+import { useLanguage } from '@internal/plugin-portal-react';
 import { portalTranslationRef } from '../translation';
-
-/** The language currently chosen, following changes. */
-export function useAppLanguage(): string {
-  const languageApi = useApi(appLanguageApiRef);
-  const [language, setLanguage] = useState(
-    () => languageApi.getLanguage().language,
-  );
-  useEffect(() => {
-    const subscription = languageApi
-      .language$()
-      .subscribe(next => setLanguage(next.language));
-    return () => subscription.unsubscribe();
-  }, [languageApi]);
-  return language;
-}
 
 /**
  * Switches between Swedish and English. The label is written in the other
@@ -30,7 +16,7 @@ export function useAppLanguage(): string {
  */
 export function LanguageSwitch(props: { className?: string }) {
   const languageApi = useApi(appLanguageApiRef);
-  const language = useAppLanguage();
+  const language = useLanguage();
   const { t } = useTranslationRef(portalTranslationRef);
   const other = language === 'sv' ? 'en' : 'sv';
   return (
@@ -53,7 +39,7 @@ export function LanguageSwitch(props: { className?: string }) {
  * document title in that language.
  */
 export function DocumentLanguage() {
-  const language = useAppLanguage();
+  const language = useLanguage();
   const { t } = useTranslationRef(portalTranslationRef);
   useEffect(() => {
     document.documentElement.lang = language;

@@ -3,11 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+  recordingAuditorMock,
+  rolePermissionsMock,
+} from '@internal/plugin-portal-node/testUtils';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -44,26 +44,8 @@ const notifications: Array<{ recipients: any; payload: any }> = [];
 const published: any[] = [];
 
 async function startPlugin() {
-  const permissions = mockServices.permissions.mock({
-    async authorize(requests, options) {
-      const principal = options.credentials.principal as {
-        userEntityRef?: string;
-      };
-      const role = roleOf(principal.userEntityRef ?? '');
-      return requests.map(r => {
-        const grant = GRANTS[(r.permission as BasicPermission).name];
-        const allow =
-          grant === 'all' || (grant && role && grant.includes(role));
-        return { result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-      }) as any;
-    },
-  });
-  const auditor = mockServices.auditor.mock({
-    async createEvent(options) {
-      auditEvents.push(options.eventId);
-      return { success: async () => {}, fail: async () => {} };
-    },
-  });
+  const permissions = rolePermissionsMock(roleOf, GRANTS);
+  const auditor = recordingAuditorMock(auditEvents);
   const userInfo = mockServices.userInfo.mock({
     async getUserInfo(credentials: any) {
       const ref = credentials.principal.userEntityRef;

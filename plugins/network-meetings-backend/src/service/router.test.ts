@@ -3,6 +3,10 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import {
+  recordingAuditorMock,
+  rolePermissionsMock,
+} from '@internal/plugin-portal-node/testUtils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceRef, EventParams } from '@backstage/plugin-events-node';
@@ -10,10 +14,6 @@ import {
   NotificationSendOptions,
   notificationService,
 } from '@backstage/plugin-notifications-node';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { networkMeetingsPlugin } from '../plugin';
 
@@ -43,26 +43,8 @@ const sent: NotificationSendOptions[] = [];
 const published: EventParams[] = [];
 
 async function startPlugin() {
-  const permissions = mockServices.permissions.mock({
-    async authorize(requests, options) {
-      const principal = options.credentials.principal as {
-        userEntityRef?: string;
-      };
-      const role = ROLE_OF[principal.userEntityRef ?? ''];
-      return requests.map(r => {
-        const grant = GRANTS[(r.permission as BasicPermission).name];
-        const allow =
-          grant === 'all' || (grant && role && grant.includes(role));
-        return { result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-      }) as any;
-    },
-  });
-  const auditor = mockServices.auditor.mock({
-    async createEvent(options) {
-      auditEvents.push(options.eventId);
-      return { success: async () => {}, fail: async () => {} };
-    },
-  });
+  const permissions = rolePermissionsMock(ref => ROLE_OF[ref], GRANTS);
+  const auditor = recordingAuditorMock(auditEvents);
   const backend = await startTestBackend({
     features: [
       networkMeetingsPlugin,

@@ -4,9 +4,9 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+  recordingAuditorMock,
+  rolePermissionsMock,
+} from '@internal/plugin-portal-node/testUtils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PEER_DIRECTORY_PROFILES_TOPIC } from '@internal/plugin-peer-directory-common';
 import request from 'supertest';
@@ -34,26 +34,8 @@ const auditEvents: string[] = [];
 const published: unknown[] = [];
 
 async function startPlugin() {
-  const permissions = mockServices.permissions.mock({
-    async authorize(requests, options) {
-      const principal = options.credentials.principal as {
-        userEntityRef?: string;
-      };
-      const role = ROLE_OF[principal.userEntityRef ?? ''];
-      return requests.map(r => {
-        const grant = GRANTS[(r.permission as BasicPermission).name];
-        const allow =
-          grant === 'all' || (grant && role && grant.includes(role));
-        return { result: allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
-      }) as any;
-    },
-  });
-  const auditor = mockServices.auditor.mock({
-    async createEvent(options) {
-      auditEvents.push(options.eventId);
-      return { success: async () => {}, fail: async () => {} };
-    },
-  });
+  const permissions = rolePermissionsMock(ref => ROLE_OF[ref], GRANTS);
+  const auditor = recordingAuditorMock(auditEvents);
   const { server } = await startTestBackend({
     features: [
       peerDirectoryPlugin,

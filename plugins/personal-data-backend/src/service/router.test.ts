@@ -7,11 +7,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
+  recordingAuditorMock,
+  rolePermissionsMock,
+} from '@internal/plugin-portal-node/testUtils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ErasureOptions,
   PersonalDataProvider,
@@ -127,25 +127,8 @@ const holding = (plugin: string): PersonalDataProvider => ({
 });
 
 async function startPlugin() {
-  const permissions = mockServices.permissions.mock({
-    async authorize(requests, options) {
-      const principal = options.credentials.principal as {
-        userEntityRef?: string;
-      };
-      const role = ROLE_OF[principal.userEntityRef ?? ''];
-      return requests.map(r => ({
-        result: GRANTS[(r.permission as BasicPermission).name]?.includes(role)
-          ? AuthorizeResult.ALLOW
-          : AuthorizeResult.DENY,
-      })) as any;
-    },
-  });
-  const auditor = mockServices.auditor.mock({
-    async createEvent(options) {
-      auditEvents.push(options.eventId);
-      return { success: async () => {}, fail: async () => {} };
-    },
-  });
+  const permissions = rolePermissionsMock(ref => ROLE_OF[ref], GRANTS);
+  const auditor = recordingAuditorMock(auditEvents);
   const { server } = await startTestBackend({
     features: [
       personalDataPlugin,

@@ -164,6 +164,7 @@ const FIXTURES: Record<string, Fixture> = {
 
   // Personal data.
   'POST personal-data /me/erasure-requests': { body: {} },
+  'POST personal-data /me/erasure-requests/:id/withdraw': { body: {} },
   'POST personal-data /erasure-requests/:id/confirm': { body: {} },
   'POST personal-data /erasure-requests/:id/reject': {
     body: { reason: 'Uppgifterna behövs för en utbetalning' },

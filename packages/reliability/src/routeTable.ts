@@ -565,6 +565,14 @@ export const ROUTES: Record<string, RouteEntry> = {
     body: part(personalData.emptyBodySchema, fc.constant({})),
     access: signedIn(201),
   },
+  // An id that is none of the caller's requests: not found for everybody
+  // (another person's request is not found either: router tests).
+  'POST /api/personal-data/me/erasure-requests/:id/withdraw': {
+    fuzzAs: 'staff',
+    params: erasureId,
+    body: part(personalData.emptyBodySchema, fc.constant({})),
+    access: signedIn(404),
+  },
   'GET /api/personal-data/erasure-requests': {
     fuzzAs: 'coordinator',
     query: part(

@@ -7,6 +7,7 @@ export const ERASURE_STATUSES = [
   'rejected',
   'in-progress',
   'completed',
+  'withdrawn',
 ] as const;
 
 /**

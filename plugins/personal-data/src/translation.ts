@@ -69,8 +69,17 @@ export const personalDataTranslationRef = createTranslationRef({
         'in-progress': 'Being erased (confirmed {{date}})',
         completed: 'Erased {{date}}',
         rejected: 'Rejected {{date}}: {{reason}}',
+        withdrawn: 'You withdrew it {{date}}',
       },
       askAgain: 'You can ask again.',
+      withdraw: 'Withdraw my request',
+      withdrawTitle: 'Withdraw your request for erasure?',
+      withdrawBody:
+        'Nothing is erased and the coordinators no longer see it as waiting. You can ask again later.',
+      withdrawConfirm: 'Yes, withdraw it',
+      keep: 'Keep the request',
+      withdrawn: 'Your request is withdrawn: nothing will be erased.',
+      withdrawFailed: 'The request could not be withdrawn: {{message}}',
     },
     kept: {
       'honoraria-bookkeeping':
@@ -144,6 +153,7 @@ export const personalDataTranslationRef = createTranslationRef({
         'in-progress': 'In progress',
         completed: 'Erased',
         rejected: 'Rejected',
+        withdrawn: 'Withdrawn by the person',
       },
       confirm: 'Confirm',
       reject: 'Reject',

@@ -454,6 +454,11 @@ export const REQUESTS: Record<string, Builder> = {
     path: '/api/personal-data/me/erasure-requests',
     body: {},
   }),
+  'POST /api/personal-data/me/erasure-requests/:id/withdraw': async () => ({
+    method: 'POST',
+    path: `/api/personal-data/me/erasure-requests/${NO_SUCH_ID}/withdraw`,
+    body: {},
+  }),
   'GET /api/personal-data/erasure-requests': get(
     '/api/personal-data/erasure-requests',
   ),

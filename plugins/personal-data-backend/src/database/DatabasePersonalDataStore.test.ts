@@ -265,6 +265,40 @@ describe.each(databases.eachSupportedId())(
       ).rejects.toMatchObject({ name: 'InputError' });
     });
 
+    it('lets a person withdraw their own pending request, and nobody else’s or a decided one', async () => {
+      const { store } = await createStore();
+      const mine = await ask(store, 'omar', NOW);
+      await expect(
+        store.withdraw(mine.id, 'user:default/asa', NOW),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+      const withdrawn = await store.withdraw(
+        mine.id,
+        'user:default/omar',
+        new Date('2027-03-02T10:00:00.000Z'),
+      );
+      expect(withdrawn).toMatchObject({
+        status: 'withdrawn',
+        decidedBy: 'user:default/omar',
+        decidedAt: '2027-03-02T10:00:00.000Z',
+      });
+      await expect(
+        store.withdraw(mine.id, 'user:default/omar', NOW),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      // No longer open: the person may ask again, and nobody can confirm it.
+      expect(await store.openRequestOf('user:default/omar')).toBeUndefined();
+      await expect(
+        store.confirm(mine.id, 'user:default/mia', ['x'], NOW),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      const again = await ask(store, 'omar', NOW);
+      expect(again.status).toBe('pending');
+      // Past the records' period it goes like a rejected one.
+      expect(
+        await store.removeFinishedBefore(new Date('2027-03-03T10:00:00.000Z')),
+      ).toBe(1);
+      expect(await store.getRequest(mine.id)).toBeUndefined();
+      expect(await store.getRequest(again.id)).toBeDefined();
+    });
+
     it('removes finished requests past their period, to the day, and never open ones', async () => {
       const { store } = await createStore();
       const old = await ask(store, 'old', new Date('2023-01-01T00:00:00Z'));

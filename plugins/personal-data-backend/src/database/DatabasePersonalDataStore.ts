@@ -298,6 +298,35 @@ export class DatabasePersonalDataStore {
     return (await this.getRequest(id))!;
   }
 
+  /**
+   * The person withdraws their own pending request. Someone else's request
+   * is not found (404); one that is no longer pending cannot be (409).
+   */
+  async withdraw(
+    id: string,
+    userRef: string,
+    now: Date,
+  ): Promise<ErasureRequest> {
+    const at = now.toISOString();
+    const updated = await this.db('pdata_erasure_requests')
+      .where({ id, user_ref: userRef, status: 'pending' })
+      .update({
+        status: 'withdrawn',
+        decided_by: userRef,
+        decided_at: at,
+        updated_at: at,
+      });
+    if (!updated) {
+      const own = await this.db('pdata_erasure_requests')
+        .where({ id, user_ref: userRef })
+        .first('id');
+      throw own
+        ? await this.notPending(this.db, id)
+        : new NotFoundError(`No erasure request with id ${id}`);
+    }
+    return (await this.getRequest(id))!;
+  }
+
   private async notPending(db: Knex, id: string): Promise<Error> {
     const row = await db('pdata_erasure_requests').where({ id }).first();
     return row
@@ -424,8 +453,9 @@ export class DatabasePersonalDataStore {
   }
 
   /**
-   * Retention of this service's own records: finished requests (completed
-   * or rejected) whose decision or completion is older than the cutoff.
+   * Retention of this service's own records: finished requests (completed,
+   * rejected or withdrawn) whose decision or completion is older than the
+   * cutoff.
    */
   async removeFinishedBefore(cutoff: Date): Promise<number> {
     const at = cutoff.toISOString();
@@ -438,7 +468,9 @@ export class DatabasePersonalDataStore {
                 w2.where('status', 'completed').where('completed_at', '<', at),
               )
               .orWhere(w3 =>
-                w3.where('status', 'rejected').where('decided_at', '<', at),
+                w3
+                  .whereIn('status', ['rejected', 'withdrawn'])
+                  .where('decided_at', '<', at),
               ),
           )
           .select('id')

@@ -442,6 +442,46 @@ describe('personal-data router', () => {
     expect(badId.body.error.message).toContain('id');
   });
 
+  it('lets a person withdraw their own pending request, and nobody else’s', async () => {
+    const { body: asked } = await request(server)
+      .post(`${API}/me/erasure-requests`)
+      .set(as('omar'))
+      .send({});
+    const other = await request(server)
+      .post(`${API}/me/erasure-requests/${asked.id}/withdraw`)
+      .set(as('asa'))
+      .send({});
+    expect(other.status).toBe(404);
+    const badBody = await request(server)
+      .post(`${API}/me/erasure-requests/${asked.id}/withdraw`)
+      .set(as('omar'))
+      .send({ status: 'completed' });
+    expect(badBody.status).toBe(400);
+    auditEvents.splice(0);
+    const withdrawn = await request(server)
+      .post(`${API}/me/erasure-requests/${asked.id}/withdraw`)
+      .set(as('omar'))
+      .send({});
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({
+      status: 'withdrawn',
+      decidedBy: 'user:default/omar',
+    });
+    expect(auditEvents).toEqual(['erasure-withdraw']);
+    const twice = await request(server)
+      .post(`${API}/me/erasure-requests/${asked.id}/withdraw`)
+      .set(as('omar'))
+      .send({});
+    expect(twice.status).toBe(409);
+    const confirm = await request(server)
+      .post(`${API}/erasure-requests/${asked.id}/confirm`)
+      .set(as('karin'))
+      .send({});
+    expect(confirm.status).toBe(409);
+    const me = await request(server).get(`${API}/me`).set(as('omar'));
+    expect(me.body.erasureRequests[0].status).toBe('withdrawn');
+  });
+
   it('lists consent changes from the peer directory’s API for coordinators, as an audit event', async () => {
     expect(
       (await request(server).get(`${API}/consent-changes`).set(as('asa')))

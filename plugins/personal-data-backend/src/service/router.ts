@@ -169,6 +169,23 @@ export async function createRouter(
     res.status(201).json(request);
   });
 
+  router.post('/me/erasure-requests/:id/withdraw', async (req, res) => {
+    const userRef = await person(req);
+    const { id } = parseInput(erasureRequestIdSchema, req.params, 'path');
+    parseInput(emptyBodySchema, req.body, 'body');
+    const request = await audited(
+      auditor,
+      req,
+      {
+        eventId: 'erasure-withdraw',
+        severityLevel: 'medium',
+        meta: { requestId: id, userRef },
+      },
+      () => store.withdraw(id, userRef, now()),
+    );
+    res.json(request);
+  });
+
   // --- coordinators ------------------------------------------------------------
 
   router.get('/erasure-requests', async (req, res) => {

@@ -22,6 +22,8 @@ export interface PersonalDataApi {
   me(): Promise<MyPersonalData>;
   exportMine(): Promise<PersonalDataExport>;
   requestErasure(): Promise<ErasureRequest>;
+  /** The person withdraws their own pending request. */
+  withdrawErasureRequest(id: string): Promise<ErasureRequest>;
   listErasureRequests(
     filter: ErasureRequestFilter,
   ): Promise<ErasureRequestList>;

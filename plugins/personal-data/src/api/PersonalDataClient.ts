@@ -31,6 +31,13 @@ export class PersonalDataClient implements PersonalDataApi {
     return this.http.json('/me/erasure-requests', { method: 'POST', body: {} });
   }
 
+  withdrawErasureRequest(id: string): Promise<ErasureRequest> {
+    return this.http.json(
+      `/me/erasure-requests/${encodeURIComponent(id)}/withdraw`,
+      { method: 'POST', body: {} },
+    );
+  }
+
   listErasureRequests(
     filter: ErasureRequestFilter,
   ): Promise<ErasureRequestList> {

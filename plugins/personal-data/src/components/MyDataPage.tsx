@@ -282,6 +282,8 @@ function ErasureSection(props: {
   const classes = useStyles();
   const [open, setOpen] = useState(false);
   const [asked, setAsked] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [withdrawn, setWithdrawn] = useState(false);
   const latest: ErasureRequest | undefined = props.me.erasureRequests[0];
   const open_ =
     latest && (latest.status === 'pending' || latest.status === 'in-progress');
@@ -312,6 +314,16 @@ function ErasureSection(props: {
           {t('erasure.asked')}
         </Alert>
       )}
+      {withdrawn && (
+        <Alert severity="success" role="status" className={classes.card}>
+          {t('erasure.withdrawn')}
+        </Alert>
+      )}
+      {latest?.status === 'pending' && (
+        <Button variant="outlined" onClick={() => setWithdrawing(true)}>
+          {t('erasure.withdraw')}
+        </Button>
+      )}
       {!open_ && latest?.status !== 'completed' && (
         <Button
           variant="outlined"
@@ -332,9 +344,27 @@ function ErasureSection(props: {
         onConfirm={async () => {
           await api.requestErasure();
           setAsked(true);
+          setWithdrawn(false);
           props.onAsked();
         }}
       />
+      {latest && (
+        <ConfirmDialog
+          open={withdrawing}
+          title={t('erasure.withdrawTitle')}
+          body={t('erasure.withdrawBody')}
+          confirmLabel={t('erasure.withdrawConfirm')}
+          cancelLabel={t('erasure.keep')}
+          formatError={message => t('erasure.withdrawFailed', { message })}
+          onClose={() => setWithdrawing(false)}
+          onConfirm={async () => {
+            await api.withdrawErasureRequest(latest.id);
+            setWithdrawn(true);
+            setAsked(false);
+            props.onAsked();
+          }}
+        />
+      )}
     </>
   );
 }
@@ -356,6 +386,10 @@ function statusText(
     case 'completed':
       return t('erasure.status.completed', {
         date: formatDate(request.completedAt ?? request.requestedAt, language),
+      });
+    case 'withdrawn':
+      return t('erasure.status.withdrawn', {
+        date: formatDate(request.decidedAt ?? request.requestedAt, language),
       });
     default:
       return t('erasure.status.rejected', {

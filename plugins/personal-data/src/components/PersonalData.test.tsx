@@ -207,6 +207,63 @@ describe('MyDataPage', () => {
     ).toBeNull();
   });
 
+  it('withdraws a pending request only after the confirmation, and offers to ask again', async () => {
+    let requests: ErasureRequest[] = [request()];
+    let withdrawn: string[] = [];
+    server.use(
+      http.get(`${BASE}/me`, () => HttpResponse.json(me(requests))),
+      http.get(`${BASE}/me/export`, () => HttpResponse.json(exported)),
+      http.post(`${BASE}/me/erasure-requests/:id/withdraw`, ({ params }) => {
+        withdrawn = [...withdrawn, String(params.id)];
+        requests = [
+          request({
+            status: 'withdrawn',
+            decidedBy: 'user:default/omar.haddad',
+            decidedAt: '2026-11-23T10:00:00.000Z',
+          }),
+        ];
+        return HttpResponse.json(requests[0]);
+      }),
+    );
+    await renderInTestApp(<MyDataPage />, { apis: apis() as any });
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Withdraw my request' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Withdraw your request for erasure?',
+    });
+    fireEvent.click(
+      within(dialog).getByRole('button', { name: 'Keep the request' }),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(withdrawn).toEqual([]);
+
+    fireEvent.click(
+      screen.getByRole('button', { name: 'Withdraw my request' }),
+    );
+    fireEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', {
+        name: 'Yes, withdraw it',
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'Your request is withdrawn: nothing will be erased.',
+      ),
+    ).toBeInTheDocument();
+    expect(withdrawn).toEqual([request().id]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await screen.findByTestId('erasure-status')).toHaveTextContent(
+      /You withdrew it/,
+    );
+    expect(
+      screen.getByRole('button', { name: 'Ask for erasure' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Withdraw my request' }),
+    ).toBeNull();
+  });
+
   it('shows a completed erasure with what each part did and kept, and a rejection with its reason', async () => {
     const completed = request({
       status: 'completed',

@@ -55,7 +55,16 @@ const sv = {
   'erasure.status.in-progress': 'Raderas (bekräftad {{date}})',
   'erasure.status.completed': 'Raderad {{date}}',
   'erasure.status.rejected': 'Avslagen {{date}}: {{reason}}',
+  'erasure.status.withdrawn': 'Du tog tillbaka den {{date}}',
   'erasure.askAgain': 'Du kan begära radering igen.',
+  'erasure.withdraw': 'Ta tillbaka min begäran',
+  'erasure.withdrawTitle': 'Ta tillbaka din begäran om radering?',
+  'erasure.withdrawBody':
+    'Ingenting raderas och samordnarna ser den inte längre som väntande. Du kan begära radering igen senare.',
+  'erasure.withdrawConfirm': 'Ja, ta tillbaka den',
+  'erasure.keep': 'Behåll begäran',
+  'erasure.withdrawn': 'Din begäran är tillbakatagen: ingenting raderas.',
+  'erasure.withdrawFailed': 'Begäran kunde inte tas tillbaka: {{message}}',
   'kept.honoraria-bookkeeping':
     '{{n}} arvoden: bokföringslagen kräver att de sparas i sju år',
   'kept.booked-assignments':
@@ -113,6 +122,7 @@ const sv = {
   'requests.statuses.in-progress': 'Pågår',
   'requests.statuses.completed': 'Raderad',
   'requests.statuses.rejected': 'Avslagen',
+  'requests.statuses.withdrawn': 'Tillbakatagen av personen',
   'requests.confirm': 'Bekräfta',
   'requests.reject': 'Avslå',
   'requests.run': 'Kör igen',

@@ -78,7 +78,32 @@ const GROUP_FIELDS = new Set(['region', 'unit', 'units']);
 /** Fields whose values are languages (ISO 639 codes). */
 const LANGUAGE_FIELDS = new Set(['languages', 'language']);
 
-function useLabels(language: string) {
+/**
+ * The titles of the assignments anywhere in a person's export (records
+ * with an `assignmentId` and a `title`), so that a part that only holds
+ * the id (the evaluation's) can name the assignment too.
+ */
+export function assignmentTitles(parts: JsonValue[]): Record<string, string> {
+  const titles: Record<string, string> = {};
+  const visit = (value: JsonValue | undefined) => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (isObject(value)) {
+      if (
+        typeof value.assignmentId === 'string' &&
+        typeof value.title === 'string' &&
+        value.title
+      ) {
+        titles[value.assignmentId] = value.title;
+      }
+      Object.values(value).forEach(visit);
+    }
+  };
+  parts.forEach(visit);
+  return titles;
+}
+
+function useLabels(language: string, titles: Record<string, string> = {}) {
   const { t } = useTranslationRef(personalDataTranslationRef);
   const tr = t as unknown as Translate;
   const { title } = useGroupTitles();
@@ -111,6 +136,7 @@ function useLabels(language: string) {
       return formatNumber(value, language);
     }
     if (typeof value === 'string') {
+      if (key === 'assignmentId' && titles[value]) return titles[value];
       if (key && CODE_FIELDS.has(key)) return code(value);
       if (key && GROUP_FIELDS.has(key)) return title(value);
       if (key && LANGUAGE_FIELDS.has(key)) return languageName(value);
@@ -150,9 +176,11 @@ export function DataView(props: {
   language: string;
   /** The heading level of the sections inside (h4 under a part's h3). */
   headingLevel?: 'h4' | 'h5';
+  /** Assignment titles by id (see assignmentTitles), shown for ids. */
+  assignmentTitles?: Record<string, string>;
 }) {
   const classes = useStyles();
-  const labels = useLabels(props.language);
+  const labels = useLabels(props.language, props.assignmentTitles);
   const level = props.headingLevel ?? 'h4';
   const entries = Object.entries(props.data);
   const simple = entries.filter(([, v]) => !isTable(v) && !isObject(v));
@@ -176,6 +204,7 @@ export function DataView(props: {
               data={value as JsonObject}
               language={props.language}
               headingLevel="h5"
+              assignmentTitles={props.assignmentTitles}
             />
           )}
         </section>

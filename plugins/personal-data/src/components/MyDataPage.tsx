@@ -21,11 +21,11 @@ import { makeStyles } from '@material-ui/core/styles';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { Alert } from '@material-ui/lab';
 import { JsonObject } from '@backstage/types';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { personalDataApiRef } from '../api/PersonalDataApi';
 import { personalDataTranslationRef } from '../translation';
 import { ConfirmDialog } from './ConfirmDialog';
-import { DataView } from './DataView';
+import { DataView, assignmentTitles } from './DataView';
 import { ErasureReportTable, usePluginName } from './ErasureReportTable';
 import {
   Translate,
@@ -134,6 +134,10 @@ function ExportSections(props: {
   language: string;
 }) {
   const { document, language } = props;
+  const titles = useMemo(
+    () => assignmentTitles(document.plugins.map(p => p.data ?? null)),
+    [document],
+  );
   const { t } = useTranslationRef(personalDataTranslationRef);
   const classes = useStyles();
   const pluginName = usePluginName();
@@ -248,6 +252,7 @@ function ExportSections(props: {
                 <DataView
                   data={withoutConsents(part.data) as JsonObject}
                   language={language}
+                  assignmentTitles={titles}
                 />
               ) : null}
               {part.status === 'none' && (

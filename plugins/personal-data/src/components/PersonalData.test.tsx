@@ -164,6 +164,47 @@ describe('MyDataPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('names an assignment by its title where a part holds only its id', async () => {
+    const withEvaluation: PersonalDataExport = {
+      ...exported,
+      plugins: exported.plugins.map(p =>
+        p.pluginId === 'evaluation'
+          ? {
+              pluginId: 'evaluation',
+              status: 'ok',
+              data: {
+                facts: [
+                  {
+                    kind: 'assignment-completed',
+                    assignmentId: 'a1',
+                    workDate: '2026-11-10',
+                    minutes: 90,
+                  },
+                  {
+                    kind: 'assignment-completed',
+                    assignmentId: 'a2',
+                    workDate: '2026-11-11',
+                    minutes: 60,
+                  },
+                ],
+              },
+            }
+          : p,
+      ),
+    };
+    server.use(
+      http.get(`${BASE}/me`, () => HttpResponse.json(me())),
+      http.get(`${BASE}/me/export`, () => HttpResponse.json(withEvaluation)),
+    );
+    await renderInTestApp(<MyDataPage />, { apis: apis() as any });
+    const evaluation = await screen.findByRole('region', {
+      name: 'Evaluation',
+    });
+    // a1 is named in the board's part (Omar's interest); a2 is not.
+    expect(within(evaluation).getByText('Berätta på APT')).toBeInTheDocument();
+    expect(within(evaluation).getByText('a2')).toBeInTheDocument();
+  });
+
   it('asks for erasure only after the confirmation, and shows the request', async () => {
     let requests: ErasureRequest[] = [];
     let posted = 0;

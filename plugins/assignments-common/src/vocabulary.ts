@@ -91,3 +91,42 @@ export type HonorariumState = (typeof HONORARIUM_STATES)[number];
 
 /** The time zone all wall-clock times of the portal are in. @public */
 export const PORTAL_TIME_ZONE = 'Europe/Stockholm';
+
+/**
+ * Assignment types as the booking form names them, in the portal's two
+ * languages: for the places outside the board that show a type by its
+ * name (the evaluation's dashboards and its CSV exports). @public
+ */
+export const ASSIGNMENT_TYPE_TITLES: Record<
+  'sv' | 'en',
+  Record<AssignmentType, string>
+> = {
+  sv: {
+    'share-story': 'Dela sin berättelse för medarbetare',
+    'co-development':
+      'Utveckla informationsmaterial, vårdtjänster eller digitala verktyg',
+    'improvement-work': 'Förbättringsarbete',
+    'workshop-or-course': 'Workshop, seminarium, kurs eller konferens',
+    'recovery-college-course-leader': 'Kursledare på Recovery College',
+    'user-audit': 'Brukarrevision',
+    other: 'Annat',
+  },
+  en: {
+    'share-story': 'Share one’s story with staff',
+    'co-development': 'Co-develop material, services or tools',
+    'improvement-work': 'Improvement work',
+    'workshop-or-course': 'Workshop, seminar, course or conference',
+    'recovery-college-course-leader': 'Recovery College course leader',
+    'user-audit': 'User audit',
+    other: 'Other',
+  },
+};
+
+/**
+ * The name of an assignment type in a language (`en`, else Swedish); the
+ * code itself if it is not a known type. @public
+ */
+export function assignmentTypeTitle(code: string, language: string): string {
+  const titles = ASSIGNMENT_TYPE_TITLES[language === 'en' ? 'en' : 'sv'];
+  return (titles as Record<string, string>)[code] ?? code;
+}

@@ -48,15 +48,6 @@ export const evaluationTranslationRef = createTranslationRef({
       other: 'Other',
     },
     kinds: { first: 'First meeting', 'follow-up': 'Follow-up' },
-    types: {
-      'share-story': 'Share one’s story with staff',
-      'co-development': 'Co-develop material, services or tools',
-      'improvement-work': 'Improvement work',
-      'workshop-or-course': 'Workshop, seminar, course or conference',
-      'recovery-college-course-leader': 'Recovery College course leader',
-      'user-audit': 'User audit',
-      other: 'Other',
-    },
     quarter: 'Q{{quarter}} {{year}}',
     change: {
       up: 'Up {{percent}} % on the previous period',

@@ -105,34 +105,6 @@ const TEXT: Record<
   },
 };
 
-/** Assignment types as the board's forms name them. */
-const TYPES: Record<Language, Record<string, string>> = {
-  sv: {
-    'share-story': 'Dela sin berättelse för medarbetare',
-    'co-development':
-      'Utveckla informationsmaterial, vårdtjänster eller digitala verktyg',
-    'improvement-work': 'Förbättringsarbete',
-    'workshop-or-course': 'Workshop, seminarium, kurs eller konferens',
-    'recovery-college-course-leader': 'Kursledare på Recovery College',
-    'user-audit': 'Brukarrevision',
-    other: 'Annat',
-  },
-  en: {
-    'share-story': 'Share one’s story with staff',
-    'co-development': 'Co-develop material, services or tools',
-    'improvement-work': 'Improvement work',
-    'workshop-or-course': 'Workshop, seminar, course or conference',
-    'recovery-college-course-leader': 'Recovery College course leader',
-    'user-audit': 'User audit',
-    other: 'Other',
-  },
-};
-
-/** The name of an assignment type in a language (the code if unknown). */
-export function typeName(code: string, lang: Language): string {
-  return TYPES[lang][code] ?? code;
-}
-
 /**
  * What the dashboard shows, as a file for Excel: one row per group (named
  * as on screen: unit and region titles, type names), the total, the

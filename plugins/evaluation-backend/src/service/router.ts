@@ -25,6 +25,7 @@ import {
   ownSessionsQuerySchema,
   supportSessionSchema,
 } from '@internal/plugin-evaluation-common';
+import { assignmentTypeTitle } from '@internal/plugin-assignments-common';
 import { PORTAL_ROLES } from '@internal/plugin-portal-common';
 import {
   audited,
@@ -40,7 +41,7 @@ import {
   Scope,
 } from '../database/DatabaseEvaluationStore';
 import { addMonths } from '../database/time';
-import { metricsCsv, typeName } from './exportCsv';
+import { metricsCsv } from './exportCsv';
 import { parseOutcomeCsv } from './outcomeCsv';
 import { Units } from './units';
 
@@ -193,7 +194,7 @@ export async function createRouter(
           if (resolved.groupBy === 'unit' || resolved.groupBy === 'region') {
             labels.set(key, await units.titleOf(key));
           } else if (resolved.groupBy === 'type') {
-            labels.set(key, typeName(key, lang));
+            labels.set(key, assignmentTypeTitle(key, lang));
           }
         }
         return metricsCsv(metrics, {

@@ -3,6 +3,7 @@ import {
   useApi,
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
+import { assignmentTypeTitle } from '@internal/plugin-assignments-common';
 import { MetricGroupBy } from '@internal/plugin-evaluation-common';
 import { useGroupTitles } from '@internal/plugin-portal-react';
 import { useMemo } from 'react';
@@ -10,8 +11,8 @@ import { evaluationTranslationRef } from '../translation';
 
 /**
  * How the dashboard names what the API gives as codes: units and regions by
- * their catalog titles, assignment types, months and quarters in the
- * reader's language.
+ * their catalog titles, assignment types (as the board names them), months
+ * and quarters in the reader's language.
  */
 export function useLabels() {
   const { t } = useTranslationRef(evaluationTranslationRef);
@@ -31,10 +32,7 @@ export function useLabels() {
     if (!year || !m) return key;
     return monthFormat.format(Date.UTC(year, m - 1, 15));
   };
-  const type = (code: string) => {
-    const text = (t as unknown as (k: string) => string)(`types.${code}`);
-    return text === `types.${code}` ? code : text;
-  };
+  const type = (code: string) => assignmentTypeTitle(code, language);
   return {
     language: language === 'en' ? ('en' as const) : ('sv' as const),
     title: titles.title,

@@ -205,7 +205,11 @@ export async function startInProcessBackend(options: {
     peerDirectory: { demoData: demo },
     networkMeetings: { demoData: demo },
     assignments: { demoData: demo },
-    evaluation: { demoData: demo },
+    // The board's and the calendar's facts reach the evaluation through
+    // events at once; its scheduled pull (the fallback, every minute by
+    // default) would move its cursor in the middle of a comparison of the
+    // tables, so here it runs only when settle() triggers it.
+    evaluation: { demoData: demo, pullIntervalMinutes: 24 * 60 },
     events: { notifyTimeoutMs: 500 },
   };
   // The suite books and registers far more than a person would.

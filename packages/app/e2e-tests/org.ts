@@ -9,11 +9,21 @@ export type OrgUser = {
   roles: string[];
 };
 
+function orgEntities(): any[] {
+  const file = path.resolve(__dirname, '../../../catalog/org.yaml');
+  return parseAllDocuments(fs.readFileSync(file, 'utf8')).map(doc =>
+    doc.toJSON(),
+  );
+}
+
+/** How many groups (roles, regions, units) catalog/org.yaml holds. */
+export function orgGroupCount(): number {
+  return orgEntities().filter(entity => entity?.kind === 'Group').length;
+}
+
 /** The demo users of catalog/org.yaml with their roles. */
 export function orgUsers(): OrgUser[] {
-  const file = path.resolve(__dirname, '../../../catalog/org.yaml');
-  return parseAllDocuments(fs.readFileSync(file, 'utf8'))
-    .map(doc => doc.toJSON())
+  return orgEntities()
     .filter(entity => entity?.kind === 'User')
     .map(entity => ({
       name: entity.metadata.name,

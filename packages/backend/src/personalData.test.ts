@@ -8,7 +8,7 @@ import {
   demoSignIn,
   startPortalBackend,
   testDatabaseIds,
-  waitForDemoUsers,
+  waitForOrganisation,
 } from './__testUtils__/portalBackend';
 
 jest.setTimeout(240_000);
@@ -127,7 +127,7 @@ describe.each(testDatabaseIds())(
           auth: { environment: 'development', providers: { demo: {} } },
         },
       });
-      await waitForDemoUsers(backend.baseUrl, 10);
+      await waitForOrganisation(backend.baseUrl);
       for (const user of [
         'omar.haddad',
         'mia.nordlund',

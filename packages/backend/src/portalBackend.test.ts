@@ -10,7 +10,7 @@ import {
   demoSignIn,
   startPortalBackend,
   testDatabaseIds,
-  waitForDemoUsers,
+  waitForOrganisation,
 } from './__testUtils__/portalBackend';
 
 jest.setTimeout(120_000);
@@ -63,7 +63,7 @@ describe.each(testDatabaseIds())('the portal backend on %s', databaseId => {
 
   beforeAll(async () => {
     backend = await startPortalBackend({ databaseId });
-    await waitForDemoUsers(backend.baseUrl, users.length);
+    await waitForOrganisation(backend.baseUrl);
   });
 
   afterAll(async () => {

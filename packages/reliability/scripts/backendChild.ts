@@ -4,11 +4,12 @@
  * the same data). Arguments: databaseId, port, the SQLite folder, the
  * PostgreSQL prefix, and JSON `{ demoData, config }`; PostgreSQL from
  * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING. Prints
- * "READY {baseUrl, routes}" once it serves and the catalog has the demo users.
+ * "READY {baseUrl, routes}" once it serves and the catalog has the organisation
+ * file's users and groups.
  */
 import {
   startInProcessBackend,
-  waitForDemoUsers,
+  waitForOrganisation,
 } from '../src/harness/backend';
 import { DatabaseId } from '../src/harness/dump';
 
@@ -22,7 +23,7 @@ async function main() {
     demoData,
     config,
   });
-  await waitForDemoUsers(backend.baseUrl);
+  await waitForOrganisation(backend.baseUrl);
   process.stdout.write(`READY ${JSON.stringify(backend)}\n`);
 }
 

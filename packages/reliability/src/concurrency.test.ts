@@ -1,10 +1,10 @@
-import { booking, dayFromNow, ref, World } from './authz/requests';
+import { dayFromNow, ref, World } from './authz/requests';
 import {
   startSuiteBackend,
   SuiteBackend,
   testDatabaseIds,
 } from './harness/backend';
-import { Callers, USERS } from './harness/http';
+import { Answer, Callers, USERS } from './harness/http';
 import { envNumber, writeResult } from './harness/results';
 
 jest.setTimeout(60 * 60_000);
@@ -17,6 +17,14 @@ const ROUNDS = envNumber('RELIABILITY_ROUNDS', 200);
 
 /** Every demo user: the people who answer at once. */
 const EVERYONE = Object.values(USERS).flat();
+
+/** A round's answers, for the failure message: status and error of each. */
+function summary(round: number, what: string, answers: Answer[]): string {
+  const each = answers.map(
+    a => `${a.status}${a.message ? ` ${a.message}` : ''}`,
+  );
+  return `round ${round}, ${what}: ${each.join(' | ')}`;
+}
 
 describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
   let backend: SuiteBackend;
@@ -40,8 +48,10 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
     const coordinator = { user: USERS.coordinator[0] };
     const [asa, omar] = USERS.peer;
     const send = callers.send.bind(callers);
+    const book = world.openAssignment.bind(world);
     let overfilled = 0;
     let doubleBooked = 0;
+    const odd: string[] = [];
     const started = Date.now();
     for (let round = 0; round < ROUNDS; round++) {
       // Capacity: two peers interested in one place, both selected at once.
@@ -53,23 +63,11 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
           { start: `${day}T06:00`, end: `${day}T07:00` },
           { start: `${day}T09:00`, end: `${day}T12:00` },
           { start: `${day}T11:00`, end: `${day}T13:00` },
-        ].map(
-          async (slot, i) =>
-            (
-              await send(
-                { user: USERS['team-leader'][0] },
-                {
-                  method: 'POST',
-                  path: '/api/assignments/assignments',
-                  body: booking({
-                    unit: 'vgr-sahlgrenska-avd-367',
-                    peersWanted: i ? 2 : 1,
-                    interestDeadline: dayFromNow(50),
-                    slots: [slot],
-                  }),
-                },
-              )
-            ).json.id as string,
+        ].map((slot, i) =>
+          book(i ? 2 : 1, {
+            interestDeadline: dayFromNow(50),
+            slots: [slot],
+          }),
         ),
       );
       await Promise.all([
@@ -96,9 +94,11 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
         capacity.filter(s => s.status === 409).length !== 1
       ) {
         overfilled += 1;
+        odd.push(summary(round, 'one place', capacity));
       }
       if ([b1, b2].filter(s => s.status === 200).length !== 1) {
         doubleBooked += 1;
+        odd.push(summary(round, 'overlapping times', [b1, b2]));
       }
     }
     figures.assignments = {
@@ -107,9 +107,10 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
       doubleBooked,
       seconds: Math.round((Date.now() - started) / 1000),
     };
-    expect({ overfilled, doubleBooked }).toEqual({
+    expect({ overfilled, doubleBooked, odd: odd.slice(0, 5) }).toEqual({
       overfilled: 0,
       doubleBooked: 0,
+      odd: [],
     });
   });
 
@@ -118,6 +119,7 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
     const send = callers.send.bind(callers);
     let wrong = 0;
     let notPromoted = 0;
+    const odd: string[] = [];
     const started = Date.now();
     for (let round = 0; round < ROUNDS; round++) {
       const id = await world.meeting({ capacity });
@@ -143,6 +145,7 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
           positions.map((_: unknown, i: number) => i + 1).join()
       ) {
         wrong += 1;
+        odd.push(summary(round, 'eleven yeses', answers));
       }
       // One confirmed person cancels: the first in line gets the place.
       const leaving = EVERYONE[statuses.indexOf('confirmed')];
@@ -165,7 +168,10 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
       const promoted = after.json?.items?.find(
         (i: any) => i.userRef === ref(firstInLine ?? ''),
       );
-      if (promoted?.status !== 'confirmed') notPromoted += 1;
+      if (promoted?.status !== 'confirmed') {
+        notPromoted += 1;
+        odd.push(`round ${round}: first in line is ${promoted?.status}`);
+      }
     }
     figures.meetings = {
       rounds: ROUNDS,
@@ -175,6 +181,10 @@ describe.each(testDatabaseIds())('concurrency on %s', databaseId => {
       notPromoted,
       seconds: Math.round((Date.now() - started) / 1000),
     };
-    expect({ wrong, notPromoted }).toEqual({ wrong: 0, notPromoted: 0 });
+    expect({ wrong, notPromoted, odd: odd.slice(0, 5) }).toEqual({
+      wrong: 0,
+      notPromoted: 0,
+      odd: [],
+    });
   });
 });

@@ -3,9 +3,11 @@ import { BackendFeature } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import { parseAllDocuments } from 'yaml';
 import { addPortalFeatures } from '../features';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
@@ -130,19 +132,63 @@ export async function demoSignIn(baseUrl: string, username: string) {
   return res;
 }
 
-/** Polls until the catalog has processed the organisation file. */
-export async function waitForDemoUsers(baseUrl: string, minimum: number) {
-  const deadline = Date.now() + 60_000;
+/** How many users and groups catalog/org.yaml holds. */
+export function organisationSize(): { users: number; groups: number } {
+  const kinds = parseAllDocuments(
+    fs.readFileSync(path.join(REPO_ROOT, 'catalog/org.yaml'), 'utf8'),
+  ).map(doc => doc.toJSON()?.kind);
+  return {
+    users: kinds.filter(kind => kind === 'User').length,
+    groups: kinds.filter(kind => kind === 'Group').length,
+  };
+}
+
+/**
+ * Polls until the catalog has every user and every group of the
+ * organisation file, and answers with the demo users. Both matter: the
+ * users sign in, and the groups are the units that bookings name (a
+ * booking for a unit the catalog has not loaded yet is a 400). The groups
+ * are counted with `authorization`, or else as the first demo user.
+ */
+export async function waitForOrganisation(
+  baseUrl: string,
+  options: { authorization?: string; timeoutMs?: number } = {},
+): Promise<Array<{ username: string }>> {
+  const expected = organisationSize();
+  const timeoutMs = options.timeoutMs ?? 90_000;
+  const deadline = Date.now() + timeoutMs;
+  let authorization = options.authorization;
+  let users: Array<{ username: string }> = [];
+  let groups = 0;
   for (;;) {
-    const res = await fetch(`${baseUrl}/api/auth/demo/users`);
-    if (res.ok) {
-      const { users } = (await res.json()) as { users: unknown[] };
-      if (users.length >= minimum) {
-        return users;
+    const list = await fetch(`${baseUrl}/api/auth/demo/users`).catch(
+      () => undefined,
+    );
+    if (list?.ok) users = ((await list.json()) as { users: any[] }).users;
+    if (users.length >= expected.users) {
+      if (!authorization) {
+        const token = (await (
+          await demoSignIn(baseUrl, users[0].username)
+        ).json()) as { backstageIdentity: { token: string } };
+        authorization = `Bearer ${token.backstageIdentity.token}`;
+      }
+      const res = await fetch(
+        `${baseUrl}/api/catalog/entities/by-query?filter=kind=group&limit=1`,
+        { headers: { authorization } },
+      );
+      if (res.ok) {
+        groups = ((await res.json()) as { totalItems: number }).totalItems;
+        if (groups >= expected.groups) return users;
       }
     }
     if (Date.now() > deadline) {
-      throw new Error('The catalog did not load the demo users within 60 s');
+      throw new Error(
+        `The catalog did not load the organisation within ${
+          timeoutMs / 1000
+        } s: ${users.length} of ${expected.users} users, ${groups} of ${
+          expected.groups
+        } groups`,
+      );
     }
     await new Promise(r => setTimeout(r, 250));
   }

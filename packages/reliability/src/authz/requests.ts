@@ -60,7 +60,7 @@ export class World {
 
   private async ok(user: string, request: Request, what: string): Promise<any> {
     const answer = await this.callers.send({ user }, request);
-    if (answer.status >= 300) {
+    if (answer.status < 200 || answer.status >= 300) {
       throw new Error(
         `Fixture "${what}" failed: ${answer.status} ${answer.text.slice(
           0,
@@ -87,7 +87,10 @@ export class World {
   }
 
   /** An open assignment booked by a team leader (published at once). */
-  async openAssignment(peersWanted = 1): Promise<string> {
+  async openAssignment(
+    peersWanted = 1,
+    overrides: Record<string, unknown> = {},
+  ): Promise<string> {
     return (
       await this.ok(
         USERS['team-leader'][0],
@@ -98,6 +101,7 @@ export class World {
             unit: 'vgr-sahlgrenska-avd-367',
             contactName: 'Anders Holm',
             peersWanted,
+            ...overrides,
           }),
         },
         'book as team leader',

@@ -12,6 +12,9 @@ import { JsonObject } from '@backstage/types';
 // The suite starts the portal's real feature list (packages/backend).
 // eslint-disable-next-line @backstage/no-forbidden-package-imports
 import { portalFeatures } from 'backend/src/features';
+// The same wait as the backend's own tests (this package is tests only).
+// eslint-disable-next-line @backstage/no-forbidden-package-imports, no-restricted-imports
+import { waitForOrganisation as waitForBackendOrganisation } from 'backend/src/__testUtils__/portalBackend';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -308,8 +311,8 @@ async function settle(
  * that nothing of it outlives the test: Backstage leaves timers behind
  * after stop, which fail once the databases are dropped), on SQLite files
  * in a temporary folder or PostgreSQL databases under a random prefix. It
- * answers once the catalog has the demo users. The test reads every table
- * directly for its dumps.
+ * answers once the catalog has the organisation file. The test reads every
+ * table directly for its dumps.
  */
 export async function startSuiteBackend(
   options: SuiteBackendOptions,
@@ -367,22 +370,9 @@ export async function demoToken(
   return body.backstageIdentity.token;
 }
 
-/** Polls until the catalog has processed the organisation file. */
-export async function waitForDemoUsers(baseUrl: string, minimum = 11) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await fetch(`${baseUrl}/api/auth/demo/users`).catch(
-      () => undefined,
-    );
-    if (res?.ok) {
-      const { users } = (await res.json()) as { users: unknown[] };
-      if (users.length >= minimum) {
-        return;
-      }
-    }
-    if (Date.now() > deadline) {
-      throw new Error('The catalog did not load the demo users within 90 s');
-    }
-    await new Promise(r => setTimeout(r, 250));
-  }
+/** Polls until the catalog has the organisation file's users and groups. */
+export async function waitForOrganisation(baseUrl: string) {
+  await waitForBackendOrganisation(baseUrl, {
+    authorization: `Bearer ${SERVICE_TOKEN}`,
+  });
 }

@@ -21,9 +21,23 @@ export function utcToLocal(iso: string): string {
     .toFormat("yyyy-LL-dd'T'HH:mm");
 }
 
-/** The day (YYYY-MM-DD) an instant falls on in Europe/Stockholm. */
+/** Formats an instant as YYYY-MM-DD in Europe/Stockholm (en-CA's date order). */
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: PORTAL_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The day (YYYY-MM-DD) an instant falls on in Europe/Stockholm. The board
+ * asks it on every listing ("today", for the interest deadline): one
+ * shared Intl formatter, a tenth of luxon's parse, zone change and format.
+ */
 export function stockholmDay(iso: string): string {
-  return utcToLocal(iso).slice(0, 10);
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw new Error(`Not an instant: ${iso}`);
+  return STOCKHOLM_DAY.format(time);
 }
 
 /** The current instant as stored (ISO 8601, UTC, milliseconds). */

@@ -2,7 +2,8 @@
  * The backend the benchmark starts: the portal's own features
  * (packages/backend/src/features.ts), the same list its entry point
  * installs, plus the Backstage community Bazaar backend for comparison,
- * which is installed in the bench workspace only, never in the portal.
+ * which is installed in the bench workspace only, never in the portal, and
+ * the framework floor (./floorPlugin.ts).
  *
  * One difference from packages/backend, at start only: the root logger
  * redacts secrets with the configuration schema the first start compiled
@@ -22,6 +23,7 @@ import { portalFeatures } from 'backend/src/features';
 import fs from 'node:fs';
 import path from 'node:path';
 import { format, transports } from 'winston';
+import { benchFloorPlugin } from './floorPlugin';
 
 /** The names of the workspace's packages, whose schemas Backstage collects. */
 function workspacePackages(root: string): string[] {
@@ -72,4 +74,5 @@ const backend = createBackend();
 backend.add(rootLogger);
 for (const feature of portalFeatures) backend.add(feature);
 backend.add(bazaarBackend);
+backend.add(benchFloorPlugin);
 backend.start();

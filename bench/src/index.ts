@@ -156,6 +156,21 @@ async function loadPhase(
           }),
         },
       };
+      if (route.target) {
+        // The framework floor: the same JSON through the same HTTP path,
+        // without the store call (./floorPlugin.ts).
+        targets.floor = {
+          ...common,
+          url: backend.url,
+          token: tokens[route.as],
+          request: i => ({
+            method: 'GET',
+            path: `/api/bench-floor/replay?path=${encodeURIComponent(
+              route.path(context, i),
+            )}`,
+          }),
+        };
+      }
       for (const tier of tiers) {
         targets[tier] = {
           ...common,
@@ -203,7 +218,7 @@ async function loadPhase(
           .toFixed(0)
           .padStart(6)} req/s  p95 ${portal.p95.toFixed(1)} ms  errors ${
           portal.errors
-        }  | ${tiers
+        }  | ${Object.keys(rawResults)
           .map(t => `${t} ${rawResults[t].rps.toFixed(0)} req/s`)
           .join('  ')}`,
       );

@@ -38,6 +38,14 @@ export type ScaleOutSetup = {
   requests: number;
   cpuSeconds: number[];
   requestsPerCpuSecond: number;
+  /**
+   * Each replica's CPU seconds per wall second with no load (its own
+   * background work: the catalog's loop, the event bus, the scheduler),
+   * measured just before the load.
+   */
+  idleCpuShare: number[];
+  /** Requests per CPU-second net of that idle work over the load's time. */
+  requestsPerBusyCpuSecond: number;
 };
 
 export type Proof = { name: string; ok: boolean; detail: string };
@@ -48,6 +56,8 @@ export type ScaleOutResult = {
     setups: ScaleOutSetup[];
     /** Two replicas' requests per CPU-second ÷ one replica's. */
     efficiency: number;
+    /** The same, net of each replica's idle CPU. */
+    busyEfficiency: number;
   };
   proofs: Proof[];
   error?: string;
@@ -141,6 +151,13 @@ async function measure(
   };
   const common = { url, connections: options.connections, request };
   await load({ ...common, duration: 2, runs: 1, warmup: 0 });
+  const idleSeconds = options.scale.name === 'smoke' ? 1 : 10;
+  const idle0 = replicas.map(r => r.cpuSeconds());
+  await sleep(idleSeconds * 1000);
+  const idleCpuShare = replicas.map(
+    (r, i) => (r.cpuSeconds() - idle0[i]) / idleSeconds,
+  );
+  const started = performance.now();
   const cpu0 = replicas.map(r => r.cpuSeconds());
   let sampling = true;
   const sampler = (async () => {
@@ -158,7 +175,9 @@ async function measure(
   sampling = false;
   await sampler;
   const cpuSeconds = replicas.map((r, i) => r.cpuSeconds() - cpu0[i]);
+  const wall = (performance.now() - started) / 1000;
   const total = cpuSeconds.reduce((a, b) => a + b, 0);
+  const idle = idleCpuShare.reduce((a, b) => a + b, 0) * wall;
   return {
     name,
     rps: result.rps,
@@ -167,6 +186,8 @@ async function measure(
     requests: result.requests,
     cpuSeconds,
     requestsPerCpuSecond: result.requests / Math.max(total, 0.001),
+    idleCpuShare,
+    requestsPerBusyCpuSecond: result.requests / Math.max(total - idle, 0.001),
   };
 }
 
@@ -530,6 +551,8 @@ export async function scaleOutPhase(
       routes: MIX,
       setups: [one, two],
       efficiency: two.requestsPerCpuSecond / one.requestsPerCpuSecond,
+      busyEfficiency:
+        two.requestsPerBusyCpuSecond / one.requestsPerBusyCpuSecond,
     };
 
     console.log('  proofs');

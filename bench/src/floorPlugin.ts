@@ -1,0 +1,83 @@
+/*
+ * The framework floor: a backend plugin of the benchmark only (never the
+ * portal's) that does, per request, what every portal route does before
+ * its store call, and nothing else: the user's token checked, the user's
+ * info read, the route's permission decisions (through portal-node's
+ * portalAccess, as the routes), then the same JSON the route answers, kept
+ * from one real answer. Its throughput is the most a route can reach
+ * through Backstage's HTTP path on this machine if its store and SQL cost
+ * nothing: the ceiling that the "÷ raw" and "÷ Bazaar" targets meet.
+ *
+ * `GET /api/bench-floor/replay?path=<a portal route's path and query>`
+ */
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
+  assignmentCreatePermission,
+  assignmentInterestPermission,
+  assignmentManagePermission,
+  assignmentPublishOwnPermission,
+  assignmentReadPermission,
+  honorariumExportPermission,
+} from '@internal/plugin-assignments-common';
+import { portalAccess } from '@internal/plugin-portal-node';
+import Router from 'express-promise-router';
+
+const PERMISSIONS = [
+  assignmentReadPermission,
+  assignmentManagePermission,
+  assignmentInterestPermission,
+  assignmentCreatePermission,
+  assignmentPublishOwnPermission,
+  honorariumExportPermission,
+];
+
+export const benchFloorPlugin = createBackendPlugin({
+  pluginId: 'bench-floor',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        userInfo: coreServices.userInfo,
+        discovery: coreServices.discovery,
+      },
+      async init({ httpRouter, httpAuth, permissions, userInfo, discovery }) {
+        const access = portalAccess({ httpAuth, permissions });
+        const answers = new Map<string, unknown>();
+        const router = Router();
+        router.get('/replay', async (req, res) => {
+          const credentials = await access.user(req);
+          await userInfo.getUserInfo(credentials);
+          await access.allowedEach(credentials, PERMISSIONS);
+          const path = String(req.query.path ?? '');
+          if (!path.startsWith('/api/')) {
+            res.status(400).json({ error: 'path: must start with /api/' });
+            return;
+          }
+          let answer = answers.get(path);
+          if (answer === undefined) {
+            const base = (await discovery.getBaseUrl('bench-floor')).replace(
+              /\/api\/bench-floor$/,
+              '',
+            );
+            const real = await fetch(`${base}${path}`, {
+              headers: { authorization: req.headers.authorization ?? '' },
+            });
+            if (!real.ok) {
+              res.status(502).json({ error: `${path}: ${real.status}` });
+              return;
+            }
+            answer = await real.json();
+            answers.set(path, answer);
+          }
+          res.json(answer);
+        });
+        httpRouter.use(router);
+      },
+    });
+  },
+});

@@ -14,25 +14,9 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  assignmentCreatePermission,
-  assignmentInterestPermission,
-  assignmentManagePermission,
-  assignmentPublishOwnPermission,
-  assignmentReadPermission,
-  honorariumExportPermission,
-} from '@internal/plugin-assignments-common';
+import { CALLER_PERMISSIONS } from '@internal/plugin-assignments-backend/src/service/router';
 import { portalAccess } from '@internal/plugin-portal-node';
 import Router from 'express-promise-router';
-
-const PERMISSIONS = [
-  assignmentReadPermission,
-  assignmentManagePermission,
-  assignmentInterestPermission,
-  assignmentCreatePermission,
-  assignmentPublishOwnPermission,
-  honorariumExportPermission,
-];
 
 export const benchFloorPlugin = createBackendPlugin({
   pluginId: 'bench-floor',
@@ -52,7 +36,7 @@ export const benchFloorPlugin = createBackendPlugin({
         router.get('/replay', async (req, res) => {
           const credentials = await access.user(req);
           await userInfo.getUserInfo(credentials);
-          await access.allowedEach(credentials, PERMISSIONS);
+          await access.allowedEach(credentials, CALLER_PERMISSIONS);
           const path = String(req.query.path ?? '');
           if (!path.startsWith('/api/')) {
             res.status(400).json({ error: 'path: must start with /api/' });

@@ -122,9 +122,6 @@ describe.each(testDatabaseIds())(
               },
             },
           },
-          // No session store: its cleanup every minute would outlive the
-          // databases this long test drops at the end.
-          auth: { environment: 'development', providers: { demo: {} } },
         },
       });
       await waitForOrganisation(backend.baseUrl);

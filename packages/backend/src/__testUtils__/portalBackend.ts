@@ -65,9 +65,14 @@ export async function startPortalBackend(options: {
       listen: { port, host: '127.0.0.1' },
       database,
     },
+    // No `auth.session`: its store (connect-session-knex) cleans up on a
+    // timer every minute that outlives backend.stop(); in a Jest worker
+    // that goes on to another test file, it then reads the dropped auth
+    // database and its unhandled rejection fails that other file (it
+    // failed the reliability suite's concurrency test in CI twice). Demo
+    // sign-in needs no session.
     auth: {
       environment: 'development',
-      session: { secret: 'test' },
       providers: { demo: {} },
     },
     catalog: {

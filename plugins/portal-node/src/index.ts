@@ -15,3 +15,4 @@ export type { UserCredentials } from './access';
 export { jsonBodies, databaseOutagesAs503 } from './requestGuards';
 export { RateLimiter, readRateLimit } from './rateLimit';
 export type { RateLimit } from './rateLimit';
+export { cacheSqliteStatements } from './sqliteStatements';

@@ -40,6 +40,7 @@ import {
   retentionCutoff,
 } from '@internal/plugin-personal-data-node';
 import {
+  cacheSqliteStatements,
   decodeKeyset,
   encodeKeyset,
   escapeLike,
@@ -225,7 +226,7 @@ export class DatabaseAssignmentStore implements PersonalDataProvider {
     clock?: () => Date;
     skipMigrations?: boolean;
   }): Promise<DatabaseAssignmentStore> {
-    const client = await options.database.getClient();
+    const client = cacheSqliteStatements(await options.database.getClient());
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({
         directory: MIGRATIONS,

@@ -27,6 +27,7 @@ import {
 import { AttendanceFact } from '@internal/plugin-network-meetings-common';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
+import { cacheSqliteStatements } from '@internal/plugin-portal-node';
 import {
   addMonths,
   monthsBetween,
@@ -215,7 +216,7 @@ export class DatabaseEvaluationStore {
     database: DatabaseService;
     clock?: () => Date;
   }): Promise<DatabaseEvaluationStore> {
-    const client = await options.database.getClient();
+    const client = cacheSqliteStatements(await options.database.getClient());
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({
         directory: MIGRATIONS,

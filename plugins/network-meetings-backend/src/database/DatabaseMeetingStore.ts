@@ -39,6 +39,7 @@ import {
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { cacheSqliteStatements } from '@internal/plugin-portal-node';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
   daysBetween,
@@ -170,7 +171,7 @@ export class DatabaseMeetingStore implements PersonalDataProvider {
     /** The clock, for tests. */
     now?: () => Date;
   }): Promise<DatabaseMeetingStore> {
-    const client = await options.database.getClient();
+    const client = cacheSqliteStatements(await options.database.getClient());
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({
         directory: MIGRATIONS,

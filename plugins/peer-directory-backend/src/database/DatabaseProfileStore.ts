@@ -37,6 +37,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { decodeCursor, encodeCursor } from './cursor';
 import {
+  cacheSqliteStatements,
   decodeKeyset,
   encodeKeyset,
   escapeLike,
@@ -119,7 +120,7 @@ export class DatabaseProfileStore implements PersonalDataProvider {
     database: DatabaseService;
     skipMigrations?: boolean;
   }): Promise<DatabaseProfileStore> {
-    const client = await options.database.getClient();
+    const client = cacheSqliteStatements(await options.database.getClient());
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({
         directory: MIGRATIONS,

@@ -13,7 +13,11 @@ import {
   RetentionPolicy,
   RetentionRun,
 } from '@internal/plugin-personal-data-common';
-import { decodeKeyset, encodeKeyset } from '@internal/plugin-portal-node';
+import {
+  cacheSqliteStatements,
+  decodeKeyset,
+  encodeKeyset,
+} from '@internal/plugin-portal-node';
 import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 
@@ -92,7 +96,7 @@ export class DatabasePersonalDataStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabasePersonalDataStore> {
-    const client = await options.database.getClient();
+    const client = cacheSqliteStatements(await options.database.getClient());
     if (!options.database.migrations?.skip) {
       await client.migrate.latest({
         directory: MIGRATIONS,

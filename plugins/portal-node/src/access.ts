@@ -37,8 +37,11 @@ export function portalAccess(options: {
   const ttl = options.decisionTtlMs ?? 10_000;
   /** The token each request's credentials came from. */
   const tokens = new WeakMap<BackstageCredentials, string>();
-  /** Decisions by token and permission name, with when they expire. */
-  const decided = new Map<string, { allowed: boolean; until: number }>();
+  /** Decisions by token, then by permission name; with when they expire. */
+  const decided = new Map<
+    string,
+    { until: number; answers: Map<string, boolean> }
+  >();
 
   /** The signed-in person making the request (401 for anyone else). */
   async function user(req: express.Request): Promise<UserCredentials> {
@@ -59,28 +62,28 @@ export function portalAccess(options: {
   ): Promise<boolean[]> {
     const token = tokens.get(credentials);
     const now = Date.now();
-    const known = list.map(p => {
-      const hit = token && decided.get(`${p.name} ${token}`);
-      return hit && hit.until > now ? hit.allowed : undefined;
-    });
-    const missing = list.filter((_p, i) => known[i] === undefined);
-    if (!missing.length) return known as boolean[];
+    let known = token ? decided.get(token) : undefined;
+    if (known && known.until <= now) known = undefined;
+    const answered = list.map(p => known?.answers.get(p.name));
+    const missing = list.filter((_p, i) => answered[i] === undefined);
+    if (!missing.length) return answered as boolean[];
     const decisions = await permissions.authorize(
       missing.map(permission => ({ permission })),
       { credentials },
     );
     const answers = decisions.map(d => d.result === AuthorizeResult.ALLOW);
     if (token) {
-      if (decided.size > 10_000) decided.clear();
-      missing.forEach((p, i) =>
-        decided.set(`${p.name} ${token}`, {
-          allowed: answers[i],
-          until: now + ttl,
-        }),
-      );
+      if (!known) {
+        if (decided.size >= 2_000) decided.clear();
+        known = { until: now + ttl, answers: new Map() };
+        decided.set(token, known);
+      }
+      for (const [i, p] of missing.entries()) {
+        known.answers.set(p.name, answers[i]);
+      }
     }
     let next = 0;
-    return known.map(k => k ?? answers[next++]);
+    return answered.map(a => a ?? answers[next++]);
   }
 
   async function allowed(

@@ -29,15 +29,24 @@ const STOCKHOLM_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The last hour asked (hours since the epoch) and its Stockholm day. */
+let lastHour = { hour: NaN, day: '' };
+
 /**
  * The day (YYYY-MM-DD) an instant falls on in Europe/Stockholm. The board
  * asks it on every listing ("today", for the interest deadline): one
- * shared Intl formatter, a tenth of luxon's parse, zone change and format.
+ * shared Intl formatter, a tenth of luxon's parse, zone change and format,
+ * and only once per UTC hour: Stockholm's offsets (+1, +2) are whole hours,
+ * so every instant of a UTC hour falls on the same Stockholm day.
  */
 export function stockholmDay(iso: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) throw new Error(`Not an instant: ${iso}`);
-  return STOCKHOLM_DAY.format(time);
+  const hour = Math.floor(time / 3_600_000);
+  if (hour !== lastHour.hour) {
+    lastHour = { hour, day: STOCKHOLM_DAY.format(time) };
+  }
+  return lastHour.day;
 }
 
 /** The current instant as stored (ISO 8601, UTC, milliseconds). */

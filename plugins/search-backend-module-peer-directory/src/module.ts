@@ -1,6 +1,9 @@
 import {
   coreServices,
   createBackendModule,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  RootConfigService,
+  SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { searchIndexRegistryExtensionPoint } from '@backstage/plugin-search-backend-node/alpha';
@@ -10,9 +13,10 @@ import { PeerDirectoryCollatorFactory } from './PeerDirectoryCollatorFactory';
 
 /**
  * Adds the peer directory to Backstage search: names, roles, regions, units,
- * languages and support modes; never lived experience. Indexed every 10
- * minutes, and at once when the directory publishes that its listing
- * changed (a profile edited, a person erased).
+ * languages and support modes; never lived experience. Indexed on a
+ * schedule (`search.collators.peerDirectory.schedule`, default every 10
+ * minutes, first 15 s after start), and at once when the directory
+ * publishes that its listing changed (a profile edited, a person erased).
  *
  * @public
  */
@@ -27,10 +31,12 @@ export const searchModulePeerDirectory = createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         logger: coreServices.logger,
+        config: coreServices.rootConfig,
         events: eventsServiceRef,
       },
       async init({
         indexRegistry,
+        config,
         scheduler,
         discovery,
         auth,
@@ -38,11 +44,7 @@ export const searchModulePeerDirectory = createBackendModule({
         events,
       }) {
         indexRegistry.addCollator({
-          schedule: scheduler.createScheduledTaskRunner({
-            frequency: { minutes: 10 },
-            timeout: { minutes: 5 },
-            initialDelay: { seconds: 15 },
-          }),
+          schedule: scheduler.createScheduledTaskRunner(schedule(config)),
           factory: new PeerDirectoryCollatorFactory({ discovery, auth }),
         });
         const refresher = new IndexRefresher({ scheduler, logger });
@@ -58,3 +60,18 @@ export const searchModulePeerDirectory = createBackendModule({
     });
   },
 });
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 10 },
+  timeout: { minutes: 5 },
+  initialDelay: { seconds: 15 },
+};
+
+function schedule(config: RootConfigService) {
+  const own = config.getOptionalConfig(
+    'search.collators.peerDirectory.schedule',
+  );
+  return own
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(own)
+    : DEFAULT_SCHEDULE;
+}

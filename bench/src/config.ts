@@ -68,7 +68,7 @@ export type Options = {
   fresh: boolean;
   /** Only these routes (ids), or all. */
   routes?: string[];
-  /** Start the backend with --cpu-prof (profiles in the results folder). */
+  /** Start the backend and the raw server with --cpu-prof (profiles in the results folder). */
   cpuProf: boolean;
   pgUrl?: string;
   /** The first of the harness's ports (backend, raw server, replicas...). */
@@ -95,7 +95,8 @@ const USAGE = `yarn bench [options]   (also ./portal bench)
   --duration 5           seconds of load per run       --runs 3   runs per route
   --connections 16       concurrent connections (no pipelining)
   --fresh                make the data again (it is kept in bench/.data between runs)
-  --cpu-prof             write V8 CPU profiles of the backend to the results folder
+  --cpu-prof             write V8 CPU profiles of the backend and the raw server
+                         to the results folder (cpu-profiles/)
   --port 7103            first port of the harness (it uses seven from there)
   --nginx-port 7110      port of nginx in the scale-out phase
   --report a.json,b.json the tables of earlier runs (bench/results/) as Markdown

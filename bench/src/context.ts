@@ -39,6 +39,51 @@ async function ok<T>(promise: Promise<{ status: number; body: T }>) {
   return body;
 }
 
+type TaskState = {
+  status: 'idle' | 'running';
+  startsAt?: string;
+  lastRunEndedAt?: string;
+};
+
+/**
+ * Waits until each of search's scheduled indexing tasks has run since
+ * `since` and is idle, with its next run at least `quietMinutes` away, so
+ * that no index rebuild (seconds of CPU for 10,000 profiles) falls into a
+ * measured run. Returns how long it waited.
+ */
+export async function waitForIndexing(
+  url: string,
+  token: string,
+  since: number,
+  quietMinutes: number,
+  seconds = 300,
+): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const { body } = await api<{
+      tasks?: Array<{ taskId: string; taskState: TaskState | null }>;
+    }>(url, token, '/api/search/.backstage/scheduler/v1/tasks');
+    const waiting = (body.tasks ?? [])
+      .filter(({ taskState: s }) => {
+        const ended = s?.lastRunEndedAt ? Date.parse(s.lastRunEndedAt) : 0;
+        const next = s?.startsAt ? Date.parse(s.startsAt) : 0;
+        return (
+          s?.status !== 'idle' ||
+          ended < since ||
+          next < Date.now() + quietMinutes * 60_000
+        );
+      })
+      .map(t => t.taskId);
+    if (body.tasks?.length && !waiting.length) return Date.now() - started;
+    if (Date.now() - started > seconds * 1000) {
+      throw new Error(
+        `search indexing: not done after ${seconds} s (${waiting.join(', ') || JSON.stringify(body).slice(0, 200)})`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
 /**
  * One authenticated request to each plugin, until each answers: a plugin
  * fetches the signing keys on its first user token, and on a loaded machine

@@ -17,7 +17,13 @@ import { bundleSizes, frontendPhase } from './frontend';
 import { generate, isDone, markDone } from './generate';
 import { LoadOptions, loadInTurn } from './load';
 import { printReport, Report, RouteResult } from './report';
-import { api, discoverContext, seedBazaar, warmUp } from './context';
+import {
+  api,
+  discoverContext,
+  seedBazaar,
+  waitForIndexing,
+  warmUp,
+} from './context';
 import { ROUTES, RouteContext, USERS } from './routes';
 import { scaleOutPhase } from './scaleout';
 import {
@@ -85,6 +91,7 @@ export type Running = {
 async function startRun(options: Options, db: DbKind): Promise<Running> {
   step(`${DB_LABEL[db]}: a fresh copy of the data set, the backend on it`);
   await copyDataToRun(options, db);
+  const since = Date.now();
   const backend = await startBackend(options, {
     db,
     set: 'run',
@@ -106,6 +113,10 @@ async function startRun(options: Options, db: DbKind): Promise<Running> {
         db,
       );
     }
+    // Search indexes at start (then hourly here, app-config.bench.yaml):
+    // not under a measured run.
+    const waited = await waitForIndexing(backend.url, tokens.peer, since, 30);
+    console.log(`  search indexed (waited ${(waited / 1000).toFixed(0)} s)`);
     await waitQuiet(backend, options.scale.name === 'smoke' ? 3 : 60);
     const context = await discoverContext(backend.url, tokens);
     return { backend, tokens, context };
@@ -300,6 +311,10 @@ async function main() {
     try {
       if (wanted.includes('load')) {
         report.routes.push(...(await loadPhase(options, db, running)));
+        report.backendPeakMiB = {
+          ...report.backendPeakMiB,
+          [db]: Math.round(running.backend.peakMemoryMiB()),
+        };
       }
       if (wanted.includes('frontend')) {
         step('Frontend: bundle sizes, the directory page in Chromium');

@@ -6,9 +6,13 @@
  *   /store/<route>   the plugin's own store call, as the router makes it
  *                    for the same user (same JSON);
  *   /knex/<route>    the SQL that store call sent (captured once at start),
- *                    replayed as bare knex.raw calls, the rows as JSON;
+ *                    replayed as bare knex.raw calls;
  *   /driver/<route>  the same SQL on the bare driver (better-sqlite3
  *                    prepared statements, or a node-postgres pool).
+ *
+ * All three serve the same JSON: the store call's answer, which the knex
+ * and driver tiers keep from the capture and serialize anew each time,
+ * as the route does (the rows themselves are another, larger document).
  *
  * Started by the harness (bench/src/server.ts) with BENCH_RAW_* variables.
  */
@@ -64,7 +68,14 @@ type SqliteDatabase = { prepare(sql: string): SqliteStatement };
 
 /** The bare pieces on one plugin's database. */
 type Plugin = {
+  /** Bare Knex: the `knex` tier replays the captured SQL on it. */
   knex: Knex;
+  /**
+   * The Knex the store is given. On SQLite its own connection: the stores
+   * keep prepared statements on theirs (cacheSqliteStatements), which bare
+   * Knex does not.
+   */
+  storeKnex: Knex;
   /** Runs SQL on the bare driver, with ? placeholders. */
   driver: (sql: string, bindings: unknown[]) => Promise<unknown>;
 };
@@ -72,15 +83,18 @@ type Plugin = {
 function openPlugin(pluginId: string): Plugin {
   if (db === 'sqlite') {
     const filename = path.join(env.BENCH_RAW_SQLITE_DIR!, `${pluginId}.sqlite`);
-    const knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename },
-      useNullAsDefault: true,
-    });
+    const open = () =>
+      knexFactory({
+        client: 'better-sqlite3',
+        connection: { filename },
+        useNullAsDefault: true,
+      });
+    const knex = open();
     const bare: SqliteDatabase = new (require('better-sqlite3'))(filename);
     const statements = new Map<string, SqliteStatement>();
     return {
       knex,
+      storeKnex: open(),
       driver: async (sql, bindings) => {
         let statement = statements.get(sql);
         if (!statement) {
@@ -103,6 +117,7 @@ function openPlugin(pluginId: string): Plugin {
   const pool = new Pool({ connectionString: connection, max });
   return {
     knex,
+    storeKnex: knex,
     driver: async (sql, bindings) => {
       let n = 0;
       const text = sql.replace(/\?/g, () => `$${++n}`);
@@ -118,7 +133,7 @@ function service(knex: Knex): DatabaseService {
   } as DatabaseService;
 }
 
-/** The SQL a call sends, in order (knex's ? placeholders). */
+/** The SQL a call sends, in order (knex's ? placeholders), and its answer. */
 async function capture(knex: Knex, call: () => Promise<unknown>) {
   const captured: Captured[] = [];
   const listener = (q: { sql: string; bindings?: unknown[] }) => {
@@ -128,14 +143,16 @@ async function capture(knex: Knex, call: () => Promise<unknown>) {
     });
   };
   knex.on('query', listener);
+  let answer: unknown;
   try {
-    await call();
+    answer = await call();
   } finally {
     knex.removeListener('query', listener);
   }
-  return captured.filter(
+  const queries = captured.filter(
     q => !/^(begin|commit|rollback|savepoint|release)/i.test(q.sql.trim()),
   );
+  return { queries, answer };
 }
 
 const peer: Caller = {
@@ -169,17 +186,17 @@ async function main() {
   const bazaar = openPlugin('bazaar');
 
   const profileStore = await DatabaseProfileStore.create({
-    database: service(directory.knex),
+    database: service(directory.storeKnex),
   });
   const assignmentStore = await DatabaseAssignmentStore.create({
-    database: service(assignments.knex),
+    database: service(assignments.storeKnex),
     rates: DEFAULT_RATE_TABLE,
   });
   const meetingStore = await DatabaseMeetingStore.create({
-    database: service(meetings.knex),
+    database: service(meetings.storeKnex),
   });
   const evaluationStore = await DatabaseEvaluationStore.create({
-    database: service(evaluation.knex),
+    database: service(evaluation.storeKnex),
   });
   const bazaarColumns = [
     'metadata.id',
@@ -249,10 +266,10 @@ async function main() {
       plugin: bazaar,
       call: () =>
         bazaar
-          .knex('metadata')
+          .storeKnex('metadata')
           .select([
             ...bazaarColumns,
-            bazaar.knex.raw(
+            bazaar.storeKnex.raw(
               'coalesce(count(members.item_id), 0) as members_count',
             ),
           ])
@@ -287,11 +304,16 @@ async function main() {
     },
   };
 
-  // Capture the SQL of each read once.
+  // Capture the SQL of each read once, and the JSON it answers.
   const sql: Record<string, Captured[]> = {};
+  const answers: Record<string, unknown> = {};
   for (const [id, route] of Object.entries(routes)) {
     if (id === 'book' || id === 'answer') continue;
-    sql[id] = await capture(route.plugin.knex, () => route.call(0));
+    const { queries, answer } = await capture(route.plugin.storeKnex, () =>
+      route.call(0),
+    );
+    sql[id] = queries;
+    answers[id] = answer;
   }
 
   let count = 0;
@@ -314,17 +336,15 @@ async function main() {
       if (tier === 'store') {
         body = await route.call(count++);
       } else if (tier === 'knex') {
-        const out = [];
         for (const q of sql[id]) {
-          out.push(await route.plugin.knex.raw(q.sql, q.bindings as any));
+          await route.plugin.knex.raw(q.sql, q.bindings as any);
         }
-        body = out.map(r => (Array.isArray(r) ? r : r.rows ?? r));
+        body = answers[id];
       } else {
-        const out = [];
         for (const q of sql[id]) {
-          out.push(await route.plugin.driver(q.sql, q.bindings));
+          await route.plugin.driver(q.sql, q.bindings);
         }
-        body = out;
+        body = answers[id];
       }
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.end(JSON.stringify(body));
@@ -336,6 +356,10 @@ async function main() {
   server.keepAliveTimeout = 60_000;
   server.listen(Number(env.BENCH_RAW_PORT));
 }
+
+// The harness stops its servers with SIGINT: exit normally, so that
+// --cpu-prof writes the profile.
+process.on('SIGINT', () => process.exit(0));
 
 main().catch(error => {
   console.error(error);

@@ -40,6 +40,8 @@ export type Report = {
   targets?: Target[];
   /** 1-minute load average at the end of the run. */
   loadAverageEnd?: number;
+  /** The backend's peak resident memory (VmHWM) after its load phase, MiB. */
+  backendPeakMiB?: Partial<Record<DbKind, number>>;
 };
 
 function table(header: string[], rows: string[][], markdown = false) {
@@ -337,6 +339,14 @@ export function printReport(
       report.machine.loadAverage
     } at the start, ${report.loadAverageEnd ?? '–'} at the end`,
   );
+  const peaks = Object.entries(report.backendPeakMiB ?? {});
+  if (peaks.length) {
+    out(
+      `Backend's peak resident memory after its load phase (VmHWM): ${peaks
+        .map(([db, mib]) => `${DB_LABEL[db as DbKind]} ${mib} MiB`)
+        .join(', ')}`,
+    );
+  }
   report.targets = targets(report);
   out('\nTargets\n');
   for (const t of report.targets) {

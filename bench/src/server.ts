@@ -28,6 +28,8 @@ export type ServerProcess = {
   log: string;
   /** User + system CPU seconds of the process so far. */
   cpuSeconds(): number;
+  /** The most resident memory the process has had (VmHWM), in MiB. */
+  peakMemoryMiB(): number;
   stop(): Promise<void>;
 };
 
@@ -38,6 +40,16 @@ export function cpuSecondsOf(pid: number): number {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // utime and stime are fields 14 and 15 of the whole line.
     return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** The most resident memory of a process so far (VmHWM), in MiB. */
+export function peakMemoryMiBOf(pid: number): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) / 1024;
   } catch {
     return 0;
   }
@@ -76,6 +88,7 @@ function track(
     pid: child.pid!,
     log,
     cpuSeconds: () => cpuSecondsOf(child.pid!),
+    peakMemoryMiB: () => peakMemoryMiBOf(child.pid!),
     async stop() {
       if (exited) return;
       child.kill('SIGINT');
@@ -324,9 +337,20 @@ export async function startRawServer(
   await assertFree(opts.port);
   const log = path.join(options.resultsDir, `raw-${opts.db}.log`);
   const out = fs.openSync(log, 'w');
+  const profDir = path.join(
+    options.resultsDir,
+    'cpu-profiles',
+    `raw-${opts.db}`,
+  );
+  if (options.cpuProf) fs.mkdirSync(profDir, { recursive: true });
   const child = spawn(
     process.execPath,
-    ['--require', NODE_TRANSFORM, path.join(BENCH, 'src/rawServer.ts')],
+    [
+      ...(options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
+      '--require',
+      NODE_TRANSFORM,
+      path.join(BENCH, 'src/rawServer.ts'),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', out, out],

@@ -77,7 +77,9 @@ export async function waitForIndexing(
     if (body.tasks?.length && !waiting.length) return Date.now() - started;
     if (Date.now() - started > seconds * 1000) {
       throw new Error(
-        `search indexing: not done after ${seconds} s (${waiting.join(', ') || JSON.stringify(body).slice(0, 200)})`,
+        `search indexing: not done after ${seconds} s (${
+          waiting.join(', ') || JSON.stringify(body).slice(0, 200)
+        })`,
       );
     }
     await new Promise(resolve => setTimeout(resolve, 1000));

@@ -71,7 +71,7 @@ echo "production smoke: starting with NODE_ENV=production on PostgreSQL at $base
   AUTH_SESSION_SECRET=smoke AUTH_MICROSOFT_CLIENT_ID=smoke-client \
   AUTH_MICROSOFT_CLIENT_SECRET=smoke-secret AUTH_MICROSOFT_TENANT_ID=smoke-tenant \
   APP_CONFIG_backend_listen=":$port" APP_CONFIG_backend_database_prefix="$prefix" \
-  exec node packages/backend --config app-config.yaml --config app-config.production.yaml \
+  exec node --max-semi-space-size=64 packages/backend --config app-config.yaml --config app-config.production.yaml \
   > "$work/backend.log" 2>&1) &
 pid=$!
 

@@ -1,23 +1,5 @@
-import { EVALUATION_TIME_ZONE } from '@internal/plugin-evaluation-common';
-import { DateTime } from 'luxon';
-
-/** The Europe/Stockholm month (`YYYY-MM`) an instant falls in. */
-export function stockholmMonth(iso: string): string {
-  const time = DateTime.fromISO(iso, { zone: 'utc' });
-  if (!time.isValid) {
-    throw new Error(`Not an instant: ${iso}`);
-  }
-  return time.setZone(EVALUATION_TIME_ZONE).toFormat('yyyy-LL');
-}
-
-/** The Europe/Stockholm day (`YYYY-MM-DD`) of an instant. */
-export function stockholmDay(iso: string | Date): string {
-  const time =
-    typeof iso === 'string'
-      ? DateTime.fromISO(iso, { zone: 'utc' })
-      : DateTime.fromJSDate(iso);
-  return time.setZone(EVALUATION_TIME_ZONE).toFormat('yyyy-LL-dd');
-}
+/** The Europe/Stockholm month (`YYYY-MM`) and day (`YYYY-MM-DD`) of an instant. */
+export { stockholmMonth, stockholmDay } from '@internal/plugin-portal-node';
 
 /** A month `n` months after (or before, with a negative n) `month`. */
 export function addMonths(month: string, n: number): string {

@@ -49,7 +49,10 @@ type TaskState = {
  * Waits until each of search's scheduled indexing tasks has run since
  * `since` and is idle, with its next run at least `quietMinutes` away, so
  * that no index rebuild (seconds of CPU for 10,000 profiles) falls into a
- * measured run. Returns how long it waited.
+ * measured run. A task that is idle and has not run since `since` is
+ * triggered once: the scheduler keeps its next run in the database, so on
+ * a data set prepared less than an hour ago it would not run at start, and
+ * search's in-memory index would stay empty. Returns how long it waited.
  */
 export async function waitForIndexing(
   url: string,
@@ -59,10 +62,23 @@ export async function waitForIndexing(
   seconds = 300,
 ): Promise<number> {
   const started = Date.now();
+  const triggered = new Set<string>();
   for (;;) {
     const { body } = await api<{
       tasks?: Array<{ taskId: string; taskState: TaskState | null }>;
     }>(url, token, '/api/search/.backstage/scheduler/v1/tasks');
+    for (const { taskId, taskState: s } of body.tasks ?? []) {
+      const ended = s?.lastRunEndedAt ? Date.parse(s.lastRunEndedAt) : 0;
+      if (s?.status === 'idle' && ended < since && !triggered.has(taskId)) {
+        triggered.add(taskId);
+        await api(
+          url,
+          token,
+          `/api/search/.backstage/scheduler/v1/tasks/${taskId}/trigger`,
+          { method: 'POST' },
+        );
+      }
+    }
     const waiting = (body.tasks ?? [])
       .filter(({ taskState: s }) => {
         const ended = s?.lastRunEndedAt ? Date.parse(s.lastRunEndedAt) : 0;

@@ -152,6 +152,12 @@ function targets(report: Report): Target[] {
         t.busyEfficiency
           ? ` (net of each replica's idle CPU: ${f2(t.busyEfficiency)})`
           : ''
+      }${
+        t.roundEfficiencies && t.roundEfficiencies.length > 1
+          ? `, median of ${
+              t.roundEfficiencies.length
+            } rounds: ${t.roundEfficiencies.map(f2).join(', ')}`
+          : ''
       }`,
       goal: '≥ 0.90',
       met: t.efficiency >= 0.9,
@@ -281,6 +287,7 @@ export function printReport(
             'req per CPU-s',
             'idle CPU s/s',
             'req per CPU-s net of idle',
+            'req per CPU-s, each round',
           ],
           s.throughput.setups.map(x => [
             x.name,
@@ -292,6 +299,7 @@ export function printReport(
             f0(x.requestsPerCpuSecond),
             (x.idleCpuShare ?? []).map(c => c.toFixed(2)).join(' + ') || '–',
             f0(x.requestsPerBusyCpuSecond),
+            (x.rounds ?? []).map(f0).join(', ') || '–',
           ]),
         ),
       );

@@ -16,9 +16,4 @@ export { jsonBodies, databaseOutagesAs503 } from './requestGuards';
 export { RateLimiter, readRateLimit } from './rateLimit';
 export type { RateLimit } from './rateLimit';
 export { cacheSqliteStatements } from './sqliteStatements';
-export {
-  STOCKHOLM,
-  stockholmWallClock,
-  stockholmDay,
-  stockholmMonth,
-} from './stockholm';
+export { stockholmWallClock, stockholmDay, stockholmMonth } from './stockholm';

@@ -1,5 +1,5 @@
-/** The portal's time zone: every wall-clock time and day is Swedish. @public */
-export const STOCKHOLM = 'Europe/Stockholm';
+/** The portal's time zone: every wall-clock time and day is Swedish. */
+const STOCKHOLM = 'Europe/Stockholm';
 
 const PARTS = new Intl.DateTimeFormat('en-CA', {
   timeZone: STOCKHOLM,

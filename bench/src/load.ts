@@ -42,7 +42,8 @@ const percentile = (sorted: number[], p: number) =>
     ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
     : NaN;
 
-const median = (values: number[]) => {
+/** The median (the lower middle one of an even count). */
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)];
 };

@@ -17,7 +17,7 @@ import WebSocket from 'ws';
 import { Options } from './config';
 import { api, discoverContext, warmUp } from './context';
 import { runDatabases, withAdmin } from './databases';
-import { load } from './load';
+import { load, median } from './load';
 import { ROUTES, USERS, booking } from './routes';
 import {
   BENCH_PEERS,
@@ -148,8 +148,8 @@ async function measure(
   replicas: ServerProcess[],
   tokens: Record<string, string>,
   context: Awaited<ReturnType<typeof discoverContext>>,
-  sampleConnections?: () => Promise<void>,
-  warmupSeconds = 2,
+  sampleConnections: (() => Promise<void>) | undefined,
+  warmupSeconds: number,
 ): Promise<ScaleOutSetup> {
   const routes = MIX.map(id => ROUTES.find(r => r.id === id)!);
   const request = (i: number) => {
@@ -577,12 +577,10 @@ export async function scaleOutPhase(
       (one, i) =>
         twos[i].requestsPerBusyCpuSecond / one.requestsPerBusyCpuSecond,
     );
-    const medianRound = (setups: ScaleOutSetup[]): ScaleOutSetup => ({
-      ...[...setups].sort(
-        (a, b) => a.requestsPerCpuSecond - b.requestsPerCpuSecond,
-      )[Math.floor(setups.length / 2)],
-      rounds: setups.map(x => x.requestsPerCpuSecond),
-    });
+    const medianRound = (setups: ScaleOutSetup[]): ScaleOutSetup => {
+      const rates = setups.map(x => x.requestsPerCpuSecond);
+      return { ...setups[rates.indexOf(median(rates))], rounds: rates };
+    };
     result.throughput = {
       routes: MIX,
       setups: [medianRound(ones), medianRound(twos)],
@@ -633,9 +631,4 @@ export async function scaleOutPhase(
     for (const r of replicas.slice(1)) await r.stop();
   }
   return result;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

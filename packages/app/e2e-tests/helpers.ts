@@ -15,8 +15,26 @@ export async function signInAs(page: Page, displayName: string) {
   ).toBeVisible();
 }
 
-/** WCAG 2.1 A and AA violations on the current page, as readable lines. */
+/**
+ * WCAG 2.1 A and AA violations on the current page, as readable lines.
+ * Waits for the page's finite animations first: a dialog that is still
+ * fading in has half-transparent text, which axe reports as low contrast.
+ */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(async () => {
+    // Two frames, so that a transition React has just asked for has started.
+    for (let frame = 0; frame < 2; frame++) {
+      await new Promise(resolve => requestAnimationFrame(resolve));
+    }
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter(a =>
+          Number.isFinite(Number(a.effect?.getComputedTiming().endTime)),
+        )
+        .map(a => a.finished.catch(() => undefined)),
+    );
+  });
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

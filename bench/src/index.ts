@@ -11,7 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DB_LABEL, DbKind, Options, machine, readOptions } from './config';
+import {
+  BENCH,
+  DB_LABEL,
+  DbKind,
+  Options,
+  machine,
+  readOptions,
+} from './config';
 import { copyDataToRun } from './databases';
 import { bundleSizes, frontendPhase } from './frontend';
 import { generate, isDone, markDone } from './generate';
@@ -264,6 +271,27 @@ function reportOnly(files: string[]) {
   console.log(printReport(merged, true).text);
 }
 
+/**
+ * One benchmark at a time: a second one would start its servers on the same
+ * ports and make fresh copies of the databases under the first one's feet.
+ */
+function holdLock() {
+  const dir = path.join(BENCH, '.data');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'bench.lock');
+  try {
+    const holder = Number(fs.readFileSync(file, 'utf8'));
+    process.kill(holder, 0);
+    throw new Error(
+      `Another benchmark is running (process ${holder}); wait for it, or stop it`,
+    );
+  } catch (error: any) {
+    if (error.code !== 'ENOENT' && error.code !== 'ESRCH') throw error;
+  }
+  fs.writeFileSync(file, String(process.pid));
+  process.on('exit', () => fs.rmSync(file, { force: true }));
+}
+
 async function main() {
   const reportIndex = process.argv.indexOf('--report');
   if (reportIndex > 0) {
@@ -271,6 +299,7 @@ async function main() {
     return;
   }
   const options = readOptions();
+  holdLock();
   const started = performance.now();
   const report: Report = {
     startedAt: new Date().toISOString(),

@@ -98,7 +98,7 @@ const USAGE = `yarn bench [options]   (also ./portal bench)
   --cpu-prof             write V8 CPU profiles of the backend and the raw server
                          to the results folder (cpu-profiles/)
   --port 7103            first port of the harness (it uses seven from there)
-  --nginx-port 7110      port of nginx in the scale-out phase
+  --nginx-port 7110      ports of nginx in the scale-out phase (this one and the next)
   --report a.json,b.json the tables of earlier runs (bench/results/) as Markdown
 `;
 

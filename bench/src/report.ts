@@ -158,6 +158,14 @@ function targets(report: Report): Target[] {
               t.roundEfficiencies.length
             } rounds: ${t.roundEfficiencies.map(f2).join(', ')}`
           : ''
+      }${
+        t.control
+          ? `; the bare store server in the same experiment: ${f2(
+              t.control.efficiency,
+            )} (rounds: ${(t.control.roundEfficiencies ?? [])
+              .map(f2)
+              .join(', ')})`
+          : ''
       }`,
       goal: '≥ 0.90',
       met: t.efficiency >= 0.9,
@@ -283,27 +291,32 @@ export function printReport(
             'req/s',
             'p95',
             'errors',
-            'backend CPU s',
+            'server CPU s',
             'req per CPU-s',
             'idle CPU s/s',
             'req per CPU-s net of idle',
             'req per CPU-s, each round',
           ],
-          s.throughput.setups.map(x => [
-            x.name,
-            '',
-            f0(x.rps),
-            f1(x.p95),
-            String(x.errors),
-            x.cpuSeconds.map(c => c.toFixed(1)).join(' + '),
-            f0(x.requestsPerCpuSecond),
-            (x.idleCpuShare ?? []).map(c => c.toFixed(2)).join(' + ') || '–',
-            f0(x.requestsPerBusyCpuSecond),
-            (x.rounds ?? []).map(f0).join(', ') || '–',
-          ]),
+          [...s.throughput.setups, ...(s.throughput.control?.setups ?? [])].map(
+            x => [
+              x.name,
+              '',
+              f0(x.rps),
+              f1(x.p95),
+              String(x.errors),
+              x.cpuSeconds.map(c => c.toFixed(1)).join(' + '),
+              f0(x.requestsPerCpuSecond),
+              (x.idleCpuShare ?? []).map(c => c.toFixed(2)).join(' + ') || '–',
+              f0(x.requestsPerBusyCpuSecond),
+              (x.rounds ?? []).map(f0).join(', ') || '–',
+            ],
+          ),
         ),
       );
-      for (const x of s.throughput.setups) {
+      for (const x of [
+        ...s.throughput.setups,
+        ...(s.throughput.control?.setups ?? []),
+      ]) {
         if (x.errors) failures.push(`scale-out ${x.name}: ${x.errors} errors`);
       }
     }

@@ -17,7 +17,7 @@ import WebSocket from 'ws';
 import { Options } from './config';
 import { api, discoverContext, warmUp } from './context';
 import { runDatabases, withAdmin } from './databases';
-import { load, median } from './load';
+import { LoadRequest, load, median } from './load';
 import { ROUTES, USERS, booking } from './routes';
 import {
   BENCH_PEERS,
@@ -27,6 +27,7 @@ import {
   benchPeer,
   signIn,
   startBackend,
+  startRawServer,
   waitQuiet,
 } from './server';
 
@@ -47,27 +48,37 @@ export type ScaleOutSetup = {
   /** Requests per CPU-second net of that idle work over the load's time. */
   requestsPerBusyCpuSecond: number;
   /**
-   * Requests per CPU-second in each round (the setup's figures above are
-   * its median round's). Absent in runs before 7 December 2026.
+   * Requests per CPU-second in each round. The setup's figures above are
+   * all its rounds together (its median round's in the runs of 7 December
+   * 2026 with three rounds). Absent in runs before 7 December 2026.
    */
   rounds?: number[];
 };
 
 export type Proof = { name: string; ok: boolean; detail: string };
 
+export type ScaleOutThroughput = {
+  setups: ScaleOutSetup[];
+  /**
+   * Two servers' requests per CPU-second ÷ one server's: the median of the
+   * rounds' ratios (each round measures one, then two, or the other way).
+   */
+  efficiency: number;
+  /** The same, net of each server's idle CPU. */
+  busyEfficiency: number;
+  /** Each round's ratio. Absent in runs before 7 December 2026. */
+  roundEfficiencies?: number[];
+};
+
 export type ScaleOutResult = {
-  throughput?: {
+  throughput?: ScaleOutThroughput & {
     routes: string[];
-    setups: ScaleOutSetup[];
     /**
-     * Two replicas' requests per CPU-second ÷ one replica's: the median of
-     * the rounds' ratios (each round measures one replica, then two).
+     * The same experiment on the bare store server (bench/src/rawServer.ts):
+     * what two processes lose on this machine without the portal. Absent in
+     * runs before 7 December 2026.
      */
-    efficiency: number;
-    /** The same, net of each replica's idle CPU. */
-    busyEfficiency: number;
-    /** Each round's ratio. Absent in runs before 7 December 2026. */
-    roundEfficiencies?: number[];
+    control?: ScaleOutThroughput;
   };
   proofs: Proof[];
   error?: string;
@@ -99,18 +110,29 @@ http {
 ${ports.map(p => `    server 127.0.0.1:${p};`).join('\n')}
     keepalive 64;
   }
+  upstream solo {
+    server 127.0.0.1:${ports[0]};
+    keepalive 64;
+  }
   map $http_upgrade $connection_upgrade { default upgrade; '' ''; }
-  server {
-    listen 127.0.0.1:${options.nginxPort};
+${[
+  [options.nginxPort, 'portal'],
+  [options.nginxPort + 1, 'solo'],
+]
+  .map(
+    ([port, upstream]) => `  server {
+    listen 127.0.0.1:${port};
     location / {
-      proxy_pass http://portal;
+      proxy_pass http://${upstream};
       proxy_http_version 1.1;
       proxy_set_header Host $host;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
       proxy_read_timeout 300s;
     }
-  }
+  }`,
+  )
+  .join('\n')}
 }
 `,
   );
@@ -126,7 +148,12 @@ async function startNginx(options: Options, ports: number[]) {
   for (let i = 0; i < 40; i++) {
     try {
       await fetch(`${url}/.backstage/health/v1/readiness`);
-      return { child, url };
+      return {
+        child,
+        url,
+        /** The first replica alone, whatever the upstream has. */
+        soloUrl: `http://localhost:${options.nginxPort + 1}`,
+      };
     } catch {
       await sleep(250);
     }
@@ -141,18 +168,24 @@ async function stopNginx(nginx?: { child: ChildProcess }) {
   await Promise.race([exited, sleep(10_000)]);
 }
 
-async function measure(
-  options: Options,
-  name: string,
-  url: string,
-  replicas: ServerProcess[],
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** One timed window of the mixed load: its requests and the replicas' CPU. */
+type Window = {
+  rps: number;
+  p95: number;
+  errors: number;
+  requests: number;
+  cpuSeconds: number[];
+};
+
+/** The i-th request of the mixed read load through the portal. */
+function portalRequest(
   tokens: Record<string, string>,
   context: Awaited<ReturnType<typeof discoverContext>>,
-  sampleConnections: (() => Promise<void>) | undefined,
-  warmupSeconds: number,
-): Promise<ScaleOutSetup> {
+) {
   const routes = MIX.map(id => ROUTES.find(r => r.id === id)!);
-  const request = (i: number) => {
+  return (i: number): LoadRequest => {
     const route = routes[i % routes.length];
     return {
       method: route.method,
@@ -160,45 +193,88 @@ async function measure(
       token: tokens[route.as],
     };
   };
-  const common = { url, connections: options.connections, request };
-  await load({ ...common, duration: warmupSeconds, runs: 1, warmup: 0 });
-  const idleSeconds = options.scale.name === 'smoke' ? 1 : 10;
-  const idle0 = replicas.map(r => r.cpuSeconds());
-  await sleep(idleSeconds * 1000);
-  const idleCpuShare = replicas.map(
-    (r, i) => (r.cpuSeconds() - idle0[i]) / idleSeconds,
-  );
-  const started = performance.now();
+}
+
+/** The same mix on the bare store server: each route's store call alone. */
+const storeRequest = (i: number): LoadRequest => ({
+  method: 'GET',
+  path: `/store/${MIX[i % MIX.length]}`,
+});
+
+type Mix = (i: number) => LoadRequest;
+
+/** The mixed load on `url` for `seconds`, timed or not. */
+function mixedLoad(
+  options: Options,
+  url: string,
+  request: Mix,
+  seconds: number,
+) {
+  return load({
+    url,
+    connections: options.connections,
+    duration: seconds,
+    runs: 1,
+    warmup: 0,
+    request,
+  });
+}
+
+async function measureWindow(
+  options: Options,
+  url: string,
+  replicas: ServerProcess[],
+  request: Mix,
+  sampleConnections: () => Promise<void>,
+  settleSeconds: number,
+): Promise<Window> {
+  // Untimed first, so that the window starts with every connection busy
+  // and the previous setup's requests have drained.
+  await mixedLoad(options, url, request, settleSeconds);
   const cpu0 = replicas.map(r => r.cpuSeconds());
   let sampling = true;
   const sampler = (async () => {
-    while (sampling && sampleConnections) {
+    while (sampling) {
       await sampleConnections();
       await sleep(500);
     }
   })();
-  const result = await load({
-    ...common,
-    duration: options.duration * options.runs,
-    runs: 1,
-    warmup: 0,
-  });
+  const result = await mixedLoad(options, url, request, options.duration);
   sampling = false;
   await sampler;
-  const cpuSeconds = replicas.map((r, i) => r.cpuSeconds() - cpu0[i]);
-  const wall = (performance.now() - started) / 1000;
-  const total = cpuSeconds.reduce((a, b) => a + b, 0);
-  const idle = idleCpuShare.reduce((a, b) => a + b, 0) * wall;
   return {
-    name,
     rps: result.rps,
     p95: result.p95,
     errors: result.errors,
     requests: result.requests,
+    cpuSeconds: replicas.map((r, i) => r.cpuSeconds() - cpu0[i]),
+  };
+}
+
+/** A setup's figures over all its windows. */
+function setupOf(
+  name: string,
+  windows: Window[],
+  idleCpuShare: number[],
+  seconds: number,
+): ScaleOutSetup {
+  const requests = sum(windows.map(w => w.requests));
+  const cpuSeconds = idleCpuShare.map((_, i) =>
+    sum(windows.map(w => w.cpuSeconds[i])),
+  );
+  const total = sum(cpuSeconds);
+  const idle = sum(idleCpuShare) * seconds;
+  return {
+    name,
+    rps: median(windows.map(w => w.rps)),
+    p95: median(windows.map(w => w.p95)),
+    errors: sum(windows.map(w => w.errors)),
+    requests,
     cpuSeconds,
-    requestsPerCpuSecond: result.requests / Math.max(total, 0.001),
+    requestsPerCpuSecond: requests / Math.max(total, 0.001),
     idleCpuShare,
-    requestsPerBusyCpuSecond: result.requests / Math.max(total - idle, 0.001),
+    requestsPerBusyCpuSecond: requests / Math.max(total - idle, 0.001),
+    rounds: windows.map(w => w.requests / Math.max(sum(w.cpuSeconds), 0.001)),
   };
 }
 
@@ -498,6 +574,77 @@ async function proveNoOverbooking(
   return proofs;
 }
 
+/**
+ * One server and two behind nginx, measured in short windows in
+ * alternation. This shared machine's speed drifts from one minute to the
+ * next (the same replica's requests per CPU-second moved by half between
+ * windows 30 s apart), so each round measures both setups, the order
+ * flipping every round so that a steady drift favours neither, and the
+ * result is the median of the rounds' ratios. Both setups stay up behind
+ * one nginx (two ports), so switching costs nothing. Both servers are
+ * warmed up first: one that has just started spends CPU compiling its hot
+ * code.
+ */
+async function alternate(
+  options: Options,
+  nginx: { url: string; soloUrl: string },
+  servers: ServerProcess[],
+  request: Mix,
+  sampleConnections: () => Promise<void>,
+  names: [string, string],
+): Promise<ScaleOutThroughput> {
+  const smoke = options.scale.name === 'smoke';
+  const rounds = smoke ? 1 : 9;
+  const settle = smoke ? 0.5 : 2;
+  const setups = {
+    one: { url: nginx.soloUrl, servers: servers.slice(0, 1) },
+    two: { url: nginx.url, servers },
+  };
+  await mixedLoad(options, setups.two.url, request, smoke ? 2 : 60);
+  await mixedLoad(options, setups.one.url, request, smoke ? 1 : 10);
+  const idleSeconds = smoke ? 1 : 10;
+  const idle0 = servers.map(r => r.cpuSeconds());
+  await sleep(idleSeconds * 1000);
+  const idle = servers.map((r, i) => (r.cpuSeconds() - idle0[i]) / idleSeconds);
+  const windows: Record<'one' | 'two', Window[]> = { one: [], two: [] };
+  for (let round = 0; round < rounds; round++) {
+    console.log(`    round ${round + 1} of ${rounds}`);
+    const order =
+      round % 2 ? (['two', 'one'] as const) : (['one', 'two'] as const);
+    for (const setup of order) {
+      windows[setup].push(
+        await measureWindow(
+          options,
+          setups[setup].url,
+          setups[setup].servers,
+          request,
+          sampleConnections,
+          settle,
+        ),
+      );
+    }
+  }
+  const seconds = rounds * options.duration;
+  const idleOne = idle.slice(0, 1);
+  const perCpu = (w: Window) => w.requests / Math.max(sum(w.cpuSeconds), 0.001);
+  const perBusyCpu = (w: Window, idleShare: number[]) =>
+    w.requests /
+    Math.max(sum(w.cpuSeconds) - sum(idleShare) * options.duration, 0.001);
+  const ratios = windows.one.map((w, i) => perCpu(windows.two[i]) / perCpu(w));
+  const busyRatios = windows.one.map(
+    (w, i) => perBusyCpu(windows.two[i], idle) / perBusyCpu(w, idleOne),
+  );
+  return {
+    setups: [
+      setupOf(names[0], windows.one, idleOne, seconds),
+      setupOf(names[1], windows.two, idle, seconds),
+    ],
+    efficiency: median(ratios),
+    busyEfficiency: median(busyRatios),
+    roundEfficiencies: ratios,
+  };
+}
+
 export async function scaleOutPhase(
   options: Options,
   running: { backend: ServerProcess },
@@ -508,6 +655,7 @@ export async function scaleOutPhase(
   const nginxUrl = `http://localhost:${options.nginxPort}`;
   let nginx: Awaited<ReturnType<typeof startNginx>> | undefined;
   const replicas: ServerProcess[] = [];
+  const raws: ServerProcess[] = [];
   try {
     replicas.push(running.backend);
     nginx = await startNginx(options, [ports[0]]);
@@ -538,56 +686,41 @@ export async function scaleOutPhase(
     await warmUp(replicas[1].url, tokens.peer);
     await waitQuiet(replicas[1], options.scale.name === 'smoke' ? 3 : 60);
 
-    // This shared machine's speed drifts by minutes (a replica's requests
-    // per CPU-second has moved by half between two runs), so one replica
-    // and two are measured in alternation, round after round, and judged
-    // by the median of the rounds' ratios. The first round warms each
-    // setup up for 30 s: a replica that has just started spends CPU on
-    // compiling its hot code (V8's optimizing compiler, on its threads).
-    const smoke = options.scale.name === 'smoke';
-    const rounds = smoke ? 1 : 3;
-    const ones: ScaleOutSetup[] = [];
-    const twos: ScaleOutSetup[] = [];
-    for (let round = 0; round < rounds; round++) {
-      let warmup = round === 0 ? 30 : 5;
-      if (smoke) warmup = 2;
-      for (const two of [false, true]) {
-        await stopNginx(nginx);
-        nginx = await startNginx(options, two ? ports : [ports[0]]);
-        const name = two ? 'two replicas' : 'one replica';
-        console.log(`  ${name} behind nginx, round ${round + 1} of ${rounds}`);
-        (two ? twos : ones).push(
-          await measure(
-            options,
-            name,
-            nginx.url,
-            two ? replicas : [replicas[0]],
-            tokens,
-            context,
-            two ? sampleConnections : undefined,
-            warmup,
-          ),
-        );
-      }
-    }
-    const ratios = ones.map(
-      (one, i) => twos[i].requestsPerCpuSecond / one.requestsPerCpuSecond,
-    );
-    const busyRatios = ones.map(
-      (one, i) =>
-        twos[i].requestsPerBusyCpuSecond / one.requestsPerBusyCpuSecond,
-    );
-    const medianRound = (setups: ScaleOutSetup[]): ScaleOutSetup => {
-      const rates = setups.map(x => x.requestsPerCpuSecond);
-      return { ...setups[rates.indexOf(median(rates))], rounds: rates };
-    };
+    await stopNginx(nginx);
+    nginx = await startNginx(options, ports);
     result.throughput = {
       routes: MIX,
-      setups: [medianRound(ones), medianRound(twos)],
-      efficiency: median(ratios),
-      busyEfficiency: median(busyRatios),
-      roundEfficiencies: ratios,
+      ...(await alternate(
+        options,
+        nginx,
+        replicas,
+        portalRequest(tokens, context),
+        sampleConnections,
+        ['one replica', 'two replicas'],
+      )),
     };
+
+    // The control: the same experiment on the bare store server (the
+    // plugins' store calls in node:http, no framework), two of them on
+    // the same databases. What it loses with two processes is this
+    // machine's, not the portal's.
+    console.log('  the same on the bare store server');
+    const contextFile = path.join(options.dataDir, 'context-scaleout.json');
+    fs.writeFileSync(contextFile, JSON.stringify(context));
+    const rawPorts = [options.basePort + 1, options.basePort + 3];
+    for (const port of rawPorts) {
+      raws.push(await startRawServer(options, { db: 'pg', port, contextFile }));
+    }
+    await stopNginx(nginx);
+    nginx = await startNginx(options, rawPorts);
+    result.throughput.control = await alternate(
+      options,
+      nginx,
+      raws,
+      storeRequest,
+      sampleConnections,
+      ['one bare store server', 'two bare store servers'],
+    );
 
     console.log('  proofs');
     const [a, b] = replicas;
@@ -628,7 +761,7 @@ export async function scaleOutPhase(
   } finally {
     await stopNginx(nginx);
     // Replica A belongs to the caller.
-    for (const r of replicas.slice(1)) await r.stop();
+    for (const r of [...replicas.slice(1), ...raws]) await r.stop();
   }
   return result;
 }

@@ -708,8 +708,15 @@ export async function scaleOutPhase(
     const contextFile = path.join(options.dataDir, 'context-scaleout.json');
     fs.writeFileSync(contextFile, JSON.stringify(context));
     const rawPorts = [options.basePort + 1, options.basePort + 3];
-    for (const port of rawPorts) {
-      raws.push(await startRawServer(options, { db: 'pg', port, contextFile }));
+    for (const [i, port] of rawPorts.entries()) {
+      raws.push(
+        await startRawServer(options, {
+          db: 'pg',
+          port,
+          contextFile,
+          name: `raw-pg-${'ab'[i]}`,
+        }),
+      );
     }
     await stopNginx(nginx);
     nginx = await startNginx(options, rawPorts);

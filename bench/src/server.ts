@@ -341,17 +341,20 @@ export async function waitQuiet(server: ServerProcess, seconds = 120) {
 /** The raw server (bench/src/rawServer.ts) on the run set of a database. */
 export async function startRawServer(
   options: Options,
-  opts: { db: DbKind; port: number; contextFile: string },
+  opts: {
+    db: DbKind;
+    port: number;
+    contextFile: string;
+    /** Its log's and profile's name; raw-<db> unless given. */
+    name?: string;
+  },
 ): Promise<ServerProcess> {
   const url = `http://localhost:${opts.port}`;
   await assertFree(opts.port);
-  const log = path.join(options.resultsDir, `raw-${opts.db}.log`);
+  const name = opts.name ?? `raw-${opts.db}`;
+  const log = path.join(options.resultsDir, `${name}.log`);
   const out = fs.openSync(log, 'w');
-  const profDir = path.join(
-    options.resultsDir,
-    'cpu-profiles',
-    `raw-${opts.db}`,
-  );
+  const profDir = path.join(options.resultsDir, 'cpu-profiles', name);
   if (options.cpuProf) fs.mkdirSync(profDir, { recursive: true });
   const child = spawn(
     process.execPath,
@@ -378,7 +381,7 @@ export async function startRawServer(
     },
   );
   fs.closeSync(out);
-  const server = track(`raw-${opts.db}`, child, url, log);
+  const server = track(name, child, url, log);
   const alive = () => child.exitCode === null && child.signalCode === null;
   await waitFor(
     `raw server (log: ${log})`,

@@ -225,7 +225,7 @@ async function measureWindow(
   url: string,
   replicas: ServerProcess[],
   request: Mix,
-  sampleConnections: () => Promise<void>,
+  sampleConnections: (() => Promise<void>) | undefined,
   settleSeconds: number,
 ): Promise<Window> {
   // Untimed first, so that the window starts with every connection busy
@@ -234,7 +234,7 @@ async function measureWindow(
   const cpu0 = replicas.map(r => r.cpuSeconds());
   let sampling = true;
   const sampler = (async () => {
-    while (sampling) {
+    while (sampling && sampleConnections) {
       await sampleConnections();
       await sleep(500);
     }
@@ -590,7 +590,7 @@ async function alternate(
   nginx: { url: string; soloUrl: string },
   servers: ServerProcess[],
   request: Mix,
-  sampleConnections: () => Promise<void>,
+  sampleConnections: (() => Promise<void>) | undefined,
   names: [string, string],
 ): Promise<ScaleOutThroughput> {
   const smoke = options.scale.name === 'smoke';
@@ -725,7 +725,8 @@ export async function scaleOutPhase(
       nginx,
       raws,
       storeRequest,
-      sampleConnections,
+      // Proof (d)'s peak is the replicas' connections, not these servers'.
+      undefined,
       ['one bare store server', 'two bare store servers'],
     );
 

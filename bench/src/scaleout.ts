@@ -170,6 +170,13 @@ async function stopNginx(nginx?: { child: ChildProcess }) {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+/** Requests per CPU-second, net of `idleCpuSeconds` when given. */
+const perCpuSecond = (
+  requests: number,
+  cpuSeconds: number,
+  idleCpuSeconds = 0,
+) => requests / Math.max(cpuSeconds - idleCpuSeconds, 0.001);
+
 /** One timed window of the mixed load: its requests and the replicas' CPU. */
 type Window = {
   rps: number;
@@ -271,10 +278,10 @@ function setupOf(
     errors: sum(windows.map(w => w.errors)),
     requests,
     cpuSeconds,
-    requestsPerCpuSecond: requests / Math.max(total, 0.001),
+    requestsPerCpuSecond: perCpuSecond(requests, total),
     idleCpuShare,
-    requestsPerBusyCpuSecond: requests / Math.max(total - idle, 0.001),
-    rounds: windows.map(w => w.requests / Math.max(sum(w.cpuSeconds), 0.001)),
+    requestsPerBusyCpuSecond: perCpuSecond(requests, total, idle),
+    rounds: windows.map(w => perCpuSecond(w.requests, sum(w.cpuSeconds))),
   };
 }
 
@@ -626,10 +633,13 @@ async function alternate(
   }
   const seconds = rounds * options.duration;
   const idleOne = idle.slice(0, 1);
-  const perCpu = (w: Window) => w.requests / Math.max(sum(w.cpuSeconds), 0.001);
+  const perCpu = (w: Window) => perCpuSecond(w.requests, sum(w.cpuSeconds));
   const perBusyCpu = (w: Window, idleShare: number[]) =>
-    w.requests /
-    Math.max(sum(w.cpuSeconds) - sum(idleShare) * options.duration, 0.001);
+    perCpuSecond(
+      w.requests,
+      sum(w.cpuSeconds),
+      sum(idleShare) * options.duration,
+    );
   const ratios = windows.one.map((w, i) => perCpu(windows.two[i]) / perCpu(w));
   const busyRatios = windows.one.map(
     (w, i) => perBusyCpu(windows.two[i], idle) / perBusyCpu(w, idleOne),

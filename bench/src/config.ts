@@ -102,6 +102,9 @@ const USAGE = `yarn bench [options]   (also ./portal bench)
   --report a.json,b.json the tables of earlier runs (bench/results/) as Markdown
 `;
 
+/** The load phase's raw server listens next to the backend. */
+export const rawServerPort = (options: Options) => options.basePort + 1;
+
 export function readOptions(): Options {
   if (process.argv.includes('--help')) {
     process.stdout.write(USAGE);

@@ -9,6 +9,13 @@
  * nothing: the ceiling that the "÷ raw" and "÷ Bazaar" targets meet.
  *
  * `GET /api/bench-floor/replay?path=<a portal route's path and query>`
+ *
+ * With `&sql=<route id>` it also sends that route's SQL, as the raw
+ * server captured it from the store call, as bare Knex calls on the
+ * plugin's database before answering (./bareKnex.ts): the route's
+ * ceiling, measured in the backend's own process. It is what the route
+ * would serve if its store cost nothing beyond its bare SQL, with the
+ * framework's and the SQL's costs in one process, as the route has them.
  */
 import {
   coreServices,
@@ -17,6 +24,8 @@ import {
 import { CALLER_PERMISSIONS } from '@internal/plugin-assignments-backend/src/service/router';
 import { portalAccess } from '@internal/plugin-portal-node';
 import Router from 'express-promise-router';
+import { Knex } from 'knex';
+import { Captured, openBareKnex, replay } from './bareKnex';
 
 export const benchFloorPlugin = createBackendPlugin({
   pluginId: 'bench-floor',
@@ -32,6 +41,7 @@ export const benchFloorPlugin = createBackendPlugin({
       async init({ httpRouter, httpAuth, permissions, userInfo, discovery }) {
         const access = portalAccess({ httpAuth, permissions });
         const answers = new Map<string, unknown>();
+        const bareSql = bareSqlOfRoutes();
         const router = Router();
         router.get('/replay', async (req, res) => {
           const credentials = await access.user(req);
@@ -41,6 +51,9 @@ export const benchFloorPlugin = createBackendPlugin({
           if (!path.startsWith('/api/')) {
             res.status(400).json({ error: 'path: must start with /api/' });
             return;
+          }
+          if (typeof req.query.sql === 'string') {
+            await bareSql(req.query.sql);
           }
           let answer = answers.get(path);
           if (answer === undefined) {
@@ -65,3 +78,34 @@ export const benchFloorPlugin = createBackendPlugin({
     });
   },
 });
+
+/**
+ * Replays a route's captured SQL on bare Knex. The SQL and each route's
+ * plugin come from the load phase's raw server (BENCH_RAW_URL), once;
+ * each plugin's bare Knex opens on first use.
+ */
+function bareSqlOfRoutes() {
+  let captured:
+    | Promise<{
+        sql: Record<string, Captured[]>;
+        plugins: Record<string, string>;
+      }>
+    | undefined;
+  const knexes = new Map<string, Knex>();
+  return async (route: string) => {
+    captured ??= fetch(`${process.env.BENCH_RAW_URL}/ready`).then(r => {
+      if (!r.ok) throw new Error(`raw server: ${r.status}`);
+      return r.json();
+    });
+    captured.catch(() => (captured = undefined));
+    const { sql, plugins } = await captured;
+    const pluginId = plugins[route];
+    if (!pluginId || !sql[route]) throw new Error(`no SQL for ${route}`);
+    let knex = knexes.get(pluginId);
+    if (!knex) {
+      knex = openBareKnex(pluginId);
+      knexes.set(pluginId, knex);
+    }
+    await replay(knex, sql[route]);
+  };
+}

@@ -17,6 +17,7 @@ import {
   DbKind,
   Options,
   machine,
+  rawServerPort,
   readOptions,
 } from './config';
 import { copyDataToRun } from './databases';
@@ -143,7 +144,7 @@ async function loadPhase(
   fs.writeFileSync(contextFile, JSON.stringify(context));
   const raw = await startRawServer(options, {
     db,
-    port: options.basePort + 1,
+    port: rawServerPort(options),
     contextFile,
   });
   const smoke = options.scale.name === 'smoke';
@@ -186,6 +187,17 @@ async function loadPhase(
             path: `/api/bench-floor/replay?path=${encodeURIComponent(
               route.path(context, i),
             )}`,
+          }),
+        };
+        // The ceiling: the floor, and the route's bare SQL in the same
+        // process (./floorPlugin.ts).
+        targets.ceiling = {
+          ...targets.floor,
+          request: i => ({
+            method: 'GET',
+            path: `/api/bench-floor/replay?path=${encodeURIComponent(
+              route.path(context, i),
+            )}&sql=${route.id}`,
           }),
         };
       }

@@ -34,7 +34,7 @@ import {
 import { DatabaseProfileStore } from '@internal/plugin-peer-directory-backend/src/database/DatabaseProfileStore';
 import { profileQuerySchema } from '@internal/plugin-peer-directory-common';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import knexFactory, { Knex } from 'knex';
+import { Knex } from 'knex';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,14 +49,13 @@ import {
   lastYear,
   nextMonth,
 } from './routes';
+import { Captured, openBareKnex, pgConnection, replay } from './bareKnex';
 
 const env = process.env;
 const db = env.BENCH_RAW_DB as 'sqlite' | 'pg';
 const context = JSON.parse(
   fs.readFileSync(env.BENCH_RAW_CONTEXT!, 'utf8'),
 ) as RouteContext;
-
-type Captured = { sql: string; bindings: unknown[] };
 
 /** What the raw server uses of better-sqlite3 (it has no types here). */
 type SqliteStatement = {
@@ -68,6 +67,8 @@ type SqliteDatabase = { prepare(sql: string): SqliteStatement };
 
 /** The bare pieces on one plugin's database. */
 type Plugin = {
+  /** The plugin's id: its database's name. */
+  id: string;
   /** Bare Knex: the `knex` tier replays the captured SQL on it. */
   knex: Knex;
   /**
@@ -80,21 +81,16 @@ type Plugin = {
   driver: (sql: string, bindings: unknown[]) => Promise<unknown>;
 };
 
-function openPlugin(pluginId: string): Plugin {
+function openPlugin(id: string): Plugin {
+  const knex = openBareKnex(id);
   if (db === 'sqlite') {
-    const filename = path.join(env.BENCH_RAW_SQLITE_DIR!, `${pluginId}.sqlite`);
-    const open = () =>
-      knexFactory({
-        client: 'better-sqlite3',
-        connection: { filename },
-        useNullAsDefault: true,
-      });
-    const knex = open();
+    const filename = path.join(env.BENCH_RAW_SQLITE_DIR!, `${id}.sqlite`);
     const bare: SqliteDatabase = new (require('better-sqlite3'))(filename);
     const statements = new Map<string, SqliteStatement>();
     return {
+      id,
       knex,
-      storeKnex: open(),
+      storeKnex: openBareKnex(id),
       driver: async (sql, bindings) => {
         let statement = statements.get(sql);
         if (!statement) {
@@ -110,12 +106,13 @@ function openPlugin(pluginId: string): Plugin {
       },
     };
   }
-  const connection = `${env.BENCH_RAW_PG}/${env.BENCH_RAW_PG_PREFIX}${pluginId}`;
   // The same pool size as the backend's (app-config.production.yaml).
-  const max = Number(env.BENCH_RAW_POOL_MAX);
-  const knex = knexFactory({ client: 'pg', connection, pool: { min: 0, max } });
-  const pool = new Pool({ connectionString: connection, max });
+  const pool = new Pool({
+    connectionString: pgConnection(id),
+    max: Number(env.BENCH_RAW_POOL_MAX),
+  });
   return {
+    id,
     knex,
     storeKnex: knex,
     driver: async (sql, bindings) => {
@@ -321,7 +318,11 @@ async function main() {
     try {
       const [, tier, id] = (req.url ?? '').split('/');
       if (tier === 'ready') {
-        res.end(JSON.stringify({ routes: Object.keys(routes), sql }));
+        // The floor's ceiling tier replays this SQL on the plugin's database.
+        const plugins = Object.fromEntries(
+          Object.entries(routes).map(([r, { plugin }]) => [r, plugin.id]),
+        );
+        res.end(JSON.stringify({ routes: Object.keys(routes), sql, plugins }));
         return;
       }
       const route = routes[id];
@@ -336,9 +337,7 @@ async function main() {
       if (tier === 'store') {
         body = await route.call(count++);
       } else if (tier === 'knex') {
-        for (const q of sql[id]) {
-          await route.plugin.knex.raw(q.sql, q.bindings as any);
-        }
+        await replay(route.plugin.knex, sql[id]);
         body = answers[id];
       } else {
         for (const q of sql[id]) {

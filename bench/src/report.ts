@@ -81,12 +81,14 @@ export function rawOf(r: RouteResult) {
 
 /**
  * The most a route could serve if its store cost nothing beyond the bare
- * Knex replay of its SQL: a request then takes the framework floor's time
- * plus the bare SQL's, 1 ÷ (1/floor + 1/knex) req/s (exact when one process
- * does both, as with SQLite; below what PostgreSQL can reach, which runs
- * the SQL in processes of its own).
+ * Knex replay of its SQL: measured as the floor that also sends the
+ * route's SQL on bare Knex, in the backend (./floorPlugin.ts). Results
+ * from before that tier existed estimate it from the floor and the raw
+ * server's Knex replay, 1 ÷ (1/floor + 1/knex) req/s, which assumes the
+ * two costs add up as they do in separate processes.
  */
 export function ceilingOf(r: RouteResult): number | undefined {
+  if (r.raw.ceiling) return r.raw.ceiling.rps;
   const floor = r.raw.floor?.rps;
   const knex = r.raw.knex?.rps;
   if (!floor || !knex) return undefined;
@@ -210,6 +212,7 @@ export function printReport(
         f0(r.raw.driver?.rps),
         f2(r.portal.rps / raw.rps),
         f0(r.raw.floor?.rps),
+        f0(ceilingOf(r)),
         f2((ceilingOf(r) ?? NaN) / raw.rps),
         f2(r.backendCpuPerRequestMs),
       ];
@@ -229,6 +232,7 @@ export function printReport(
           'driver req/s',
           '÷ raw',
           'floor req/s',
+          'ceiling req/s',
           'ceiling ÷ raw',
           'CPU ms/req',
         ],
@@ -236,7 +240,7 @@ export function printReport(
       ),
     );
     out(
-      "\n÷ raw: the portal's req/s ÷ the bare Knex replay of the same SQL (for writes: ÷ the store call in a bare server). floor: the same JSON through Backstage's HTTP path, token, user info and permission decisions, without the store call. ceiling ÷ raw: what the route would reach if its store cost nothing beyond the bare SQL, 1 ÷ (1/floor + 1/knex), ÷ knex.",
+      "\n÷ raw: the portal's req/s ÷ the bare Knex replay of the same SQL (for writes: ÷ the store call in a bare server). floor: the same JSON through Backstage's HTTP path, token, user info and permission decisions, without the store call. ceiling: the floor that also sends the route's SQL as bare Knex calls, in the backend: what the route would reach if its store cost nothing beyond its bare SQL (in results without it, estimated as 1 ÷ (1/floor + 1/knex)); ceiling ÷ raw: the ceiling ÷ the bare Knex replay.",
     );
     const both = report.routes.filter(r => r.db === 'sqlite');
     const side = both

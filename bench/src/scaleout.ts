@@ -14,7 +14,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import WebSocket from 'ws';
-import { Options } from './config';
+import { Options, rawServerPort } from './config';
 import { api, discoverContext, warmUp } from './context';
 import { runDatabases, withAdmin } from './databases';
 import { LoadRequest, load, median } from './load';
@@ -717,7 +717,7 @@ export async function scaleOutPhase(
     console.log('  the same on the bare store server');
     const contextFile = path.join(options.dataDir, 'context-scaleout.json');
     fs.writeFileSync(contextFile, JSON.stringify(context));
-    const rawPorts = [options.basePort + 1, options.basePort + 3];
+    const rawPorts = [rawServerPort(options), options.basePort + 3];
     for (const [i, port] of rawPorts.entries()) {
       raws.push(
         await startRawServer(options, {

@@ -12,7 +12,14 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import YAML from 'yaml';
-import { BENCH, DbKind, Options, ROOT, pgPrefix } from './config';
+import {
+  BENCH,
+  DbKind,
+  Options,
+  ROOT,
+  pgPrefix,
+  rawServerPort,
+} from './config';
 import { DataSet, sqliteDir } from './databases';
 import { USERS } from './routes';
 
@@ -279,6 +286,10 @@ export async function startBackend(
         NODE_ENV: 'production',
         PORTAL_DATA_DIR: sqliteDir(options, opts.set),
         BENCH_CONFIG_SCHEMA: path.join(BENCH, '.data', 'config-schema.json'),
+        // The floor's ceiling tier (./floorPlugin.ts): the raw server of
+        // the load phase has the SQL, and bare Knex opens the databases.
+        ...bareDatabaseEnv(options, opts.db, opts.set),
+        BENCH_RAW_URL: `http://localhost:${rawServerPort(options)}`,
         // The smoke test starts on a new catalog: process it at once.
         ...(options.scale.name === 'smoke' && {
           APP_CONFIG_catalog_processingInterval_seconds: '2',
@@ -338,6 +349,17 @@ export async function waitQuiet(server: ServerProcess, seconds = 120) {
   }
 }
 
+/** Where bare Knex finds a data set's plugin databases (./bareKnex.ts). */
+function bareDatabaseEnv(options: Options, db: DbKind, set: DataSet) {
+  return {
+    BENCH_RAW_DB: db,
+    BENCH_RAW_SQLITE_DIR: sqliteDir(options, set),
+    BENCH_RAW_PG: db === 'pg' ? options.pgUrl : '',
+    BENCH_RAW_PG_PREFIX: pgPrefix(options.scale, set),
+    BENCH_RAW_POOL_MAX: String(productionPool().max),
+  };
+}
+
 /** The raw server (bench/src/rawServer.ts) on the run set of a database. */
 export async function startRawServer(
   options: Options,
@@ -370,13 +392,9 @@ export async function startRawServer(
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        BENCH_RAW_DB: opts.db,
+        ...bareDatabaseEnv(options, opts.db, 'run'),
         BENCH_RAW_PORT: String(opts.port),
         BENCH_RAW_CONTEXT: opts.contextFile,
-        BENCH_RAW_SQLITE_DIR: sqliteDir(options, 'run'),
-        BENCH_RAW_PG: opts.db === 'pg' ? options.pgUrl : '',
-        BENCH_RAW_PG_PREFIX: pgPrefix(options.scale, 'run'),
-        BENCH_RAW_POOL_MAX: String(productionPool().max),
       },
     },
   );

@@ -5,7 +5,8 @@
  */
 import { DB_LABEL, DbKind, machine } from './config';
 import type { FrontendResult } from './frontend';
-import type { LoadResult } from './load';
+import { seededRandom } from '@internal/plugin-portal-node';
+import { LoadResult, median } from './load';
 import { ROUTES } from './routes';
 import type { ScaleOutResult } from './scaleout';
 
@@ -95,6 +96,24 @@ export function ceilingOf(r: RouteResult): number | undefined {
   return 1 / (1 / floor + 1 / knex);
 }
 
+/**
+ * How far the median of a few noisy rounds can be trusted: a 95 % bootstrap
+ * interval (10,000 resamples of the rounds, seeded, so the same rounds
+ * always give the same interval), as "low–high".
+ */
+export function medianInterval(values: number[]): string | undefined {
+  if (values.length < 3) return undefined;
+  const random = seededRandom(values.length);
+  const medians: number[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    medians.push(
+      median(values.map(() => values[Math.floor(random() * values.length)])),
+    );
+  }
+  medians.sort((a, b) => a - b);
+  return `${f2(medians[250])}–${f2(medians[9_749])}`;
+}
+
 function targets(report: Report): Target[] {
   const out: Target[] = [];
   const find = (id: string, db: DbKind) =>
@@ -104,7 +123,11 @@ function targets(report: Report): Target[] {
     if (route?.target) {
       out.push({
         what: `${r.route} on ${DB_LABEL[r.db]}: p95`,
-        value: `${f1(r.portal.p95)} ms`,
+        value: `${f1(r.portal.p95)} ms${
+          r.raw.ceiling
+            ? ` (framework ceiling ${f1(r.raw.ceiling.p95)} ms)`
+            : ''
+        }`,
         goal: '< 20 ms',
         met: r.portal.p95 < 20,
       });
@@ -148,6 +171,10 @@ function targets(report: Report): Target[] {
   }
   if (report.scaleOut?.throughput) {
     const t = report.scaleOut.throughput;
+    const interval = (rounds: number[]) => {
+      const range = medianInterval(rounds);
+      return range ? ` (95 % interval of the median ${range})` : '';
+    };
     out.push({
       what: 'two replicas: requests per backend CPU-second ÷ one replica',
       value: `${f2(t.efficiency)}${
@@ -156,15 +183,17 @@ function targets(report: Report): Target[] {
           : ''
       }${
         t.roundEfficiencies && t.roundEfficiencies.length > 1
-          ? `, median of ${
-              t.roundEfficiencies.length
-            } rounds: ${t.roundEfficiencies.map(f2).join(', ')}`
+          ? `, median of ${t.roundEfficiencies.length} rounds${interval(
+              t.roundEfficiencies,
+            )}: ${t.roundEfficiencies.map(f2).join(', ')}`
           : ''
       }${
         t.control
           ? `; the bare store server in the same experiment: ${f2(
               t.control.efficiency,
-            )} (rounds: ${(t.control.roundEfficiencies ?? [])
+            )}${interval(t.control.roundEfficiencies ?? [])} (rounds: ${(
+              t.control.roundEfficiencies ?? []
+            )
               .map(f2)
               .join(', ')})`
           : ''

@@ -92,6 +92,8 @@ function track(
   child: ChildProcess,
   url: string,
   log: string,
+  /** How long a stop waits for it to exit before it is killed. */
+  graceSeconds = 30,
 ): ServerProcess {
   let exited = false;
   own(child);
@@ -110,7 +112,7 @@ function track(
       child.kill('SIGINT');
       // Backstage shuts down its plugins first (and --cpu-prof writes its
       // profile at exit), which takes a few seconds.
-      for (let i = 0; i < 300 && !exited; i++) await sleep(100);
+      for (let i = 0; i < graceSeconds * 10 && !exited; i++) await sleep(100);
       if (!exited) child.kill('SIGKILL');
       for (let i = 0; i < 20 && !exited; i++) await sleep(100);
     },
@@ -298,7 +300,15 @@ export async function startBackend(
     },
   );
   fs.closeSync(out);
-  const server = track(opts.name, child, url, log);
+  // Backstage's HTTP server waits for the event bus's open long polls
+  // (55 s) before it exits: a profile is only written by a normal exit.
+  const server = track(
+    opts.name,
+    child,
+    url,
+    log,
+    options.cpuProf ? 70 : undefined,
+  );
   const alive = () => child.exitCode === null && child.signalCode === null;
   try {
     await waitFor(

@@ -9,10 +9,8 @@ import knexFactory, { Knex } from 'knex';
 import path from 'node:path';
 
 /** A fresh bare Knex on a plugin's database (no statement cache, the production pool size). */
-export function openBareKnex(
-  pluginId: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Knex {
+export function openBareKnex(pluginId: string): Knex {
+  const env = process.env;
   if (env.BENCH_RAW_DB === 'sqlite') {
     return knexFactory({
       client: 'better-sqlite3',
@@ -24,16 +22,14 @@ export function openBareKnex(
   }
   return knexFactory({
     client: 'pg',
-    connection: pgConnection(pluginId, env),
+    connection: pgConnection(pluginId),
     pool: { min: 0, max: Number(env.BENCH_RAW_POOL_MAX) },
   });
 }
 
 /** The connection string of a plugin's PostgreSQL database. */
-export function pgConnection(
-  pluginId: string,
-  env: NodeJS.ProcessEnv = process.env,
-): string {
+export function pgConnection(pluginId: string): string {
+  const env = process.env;
   return `${env.BENCH_RAW_PG}/${env.BENCH_RAW_PG_PREFIX}${pluginId}`;
 }
 

@@ -178,26 +178,23 @@ async function loadPhase(
       if (route.target) {
         // The framework floor: the same JSON through the same HTTP path,
         // without the store call (./floorPlugin.ts).
+        const floor = (i: number) =>
+          `/api/bench-floor/replay?path=${encodeURIComponent(
+            route.path(context, i),
+          )}`;
         targets.floor = {
           ...common,
           url: backend.url,
           token: tokens[route.as],
-          request: i => ({
-            method: 'GET',
-            path: `/api/bench-floor/replay?path=${encodeURIComponent(
-              route.path(context, i),
-            )}`,
-          }),
+          request: i => ({ method: 'GET', path: floor(i) }),
         };
         // The ceiling: the floor, and the route's bare SQL in the same
-        // process (./floorPlugin.ts).
+        // process.
         targets.ceiling = {
           ...targets.floor,
           request: i => ({
             method: 'GET',
-            path: `/api/bench-floor/replay?path=${encodeURIComponent(
-              route.path(context, i),
-            )}&sql=${route.id}`,
+            path: `${floor(i)}&sql=${route.id}`,
           }),
         };
       }

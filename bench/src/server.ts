@@ -92,7 +92,12 @@ function track(
   child: ChildProcess,
   url: string,
   log: string,
-  /** How long a stop waits for it to exit before it is killed. */
+  /**
+   * How long a stop waits for it to exit before it is killed. Backstage
+   * shuts down its plugins, then its HTTP server waits for the event bus's
+   * open long polls (up to 55 s); --cpu-prof writes its profile only at a
+   * normal exit.
+   */
   graceSeconds = 30,
 ): ServerProcess {
   let exited = false;
@@ -110,8 +115,6 @@ function track(
     async stop() {
       if (exited) return;
       child.kill('SIGINT');
-      // Backstage shuts down its plugins first (and --cpu-prof writes its
-      // profile at exit), which takes a few seconds.
       for (let i = 0; i < graceSeconds * 10 && !exited; i++) await sleep(100);
       if (!exited) child.kill('SIGKILL');
       for (let i = 0; i < 20 && !exited; i++) await sleep(100);
@@ -300,8 +303,6 @@ export async function startBackend(
     },
   );
   fs.closeSync(out);
-  // Backstage's HTTP server waits for the event bus's open long polls
-  // (55 s) before it exits: a profile is only written by a normal exit.
   const server = track(
     opts.name,
     child,

@@ -101,20 +101,30 @@ export class Callers {
       body = JSON.stringify(request.body);
       headers['content-type'] = request.contentType ?? 'application/json';
     }
-    let res: Response;
-    try {
-      res = await fetch(
-        `${this.baseUrl}${request.path}${queryString(request.query)}`,
-        { method: request.method, headers, body },
-      );
-    } catch (error) {
+    const url = `${this.baseUrl}${request.path}${queryString(request.query)}`;
+    let res: Response | undefined;
+    let failure: unknown;
+    // A kept-alive connection that the server closed while this request
+    // was being sent fails with no answer; a browser sends it again on a
+    // new connection, and so does this. An input that makes the server
+    // drop the connection does so again and still fails.
+    for (let attempt = 0; attempt < 2 && !res; attempt++) {
+      try {
+        res = await fetch(url, { method: request.method, headers, body });
+      } catch (error) {
+        failure = error;
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') break;
+      }
+    }
+    if (!res) {
       // No answer at all (the connection was closed or reset).
-      const cause = (error as { cause?: { code?: string } }).cause;
+      const cause = (failure as { cause?: { code?: string } }).cause;
       return {
         status: 0,
         headers: new Headers(),
-        text: `no answer: ${cause?.code ?? error}`,
-        message: `no answer: ${cause?.code ?? error}`,
+        text: `no answer: ${cause?.code ?? failure}`,
+        message: `no answer: ${cause?.code ?? failure}`,
       };
     }
     const text = await res.text();

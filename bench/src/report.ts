@@ -315,6 +315,10 @@ export function printReport(
   if (report.scaleOut) {
     const s = report.scaleOut;
     if (s.throughput) {
+      const setups = [
+        ...s.throughput.setups,
+        ...(s.throughput.control?.setups ?? []),
+      ];
       out('\nScale-out on PostgreSQL behind nginx\n');
       out(
         tableOf(
@@ -330,26 +334,21 @@ export function printReport(
             'req per CPU-s net of idle',
             'req per CPU-s, each round',
           ],
-          [...s.throughput.setups, ...(s.throughput.control?.setups ?? [])].map(
-            x => [
-              x.name,
-              '',
-              f0(x.rps),
-              f1(x.p95),
-              String(x.errors),
-              x.cpuSeconds.map(c => c.toFixed(1)).join(' + '),
-              f0(x.requestsPerCpuSecond),
-              (x.idleCpuShare ?? []).map(c => c.toFixed(2)).join(' + ') || '–',
-              f0(x.requestsPerBusyCpuSecond),
-              (x.rounds ?? []).map(f0).join(', ') || '–',
-            ],
-          ),
+          setups.map(x => [
+            x.name,
+            '',
+            f0(x.rps),
+            f1(x.p95),
+            String(x.errors),
+            x.cpuSeconds.map(c => c.toFixed(1)).join(' + '),
+            f0(x.requestsPerCpuSecond),
+            (x.idleCpuShare ?? []).map(c => c.toFixed(2)).join(' + ') || '–',
+            f0(x.requestsPerBusyCpuSecond),
+            (x.rounds ?? []).map(f0).join(', ') || '–',
+          ]),
         ),
       );
-      for (const x of [
-        ...s.throughput.setups,
-        ...(s.throughput.control?.setups ?? []),
-      ]) {
+      for (const x of setups) {
         if (x.errors) failures.push(`scale-out ${x.name}: ${x.errors} errors`);
       }
     }

@@ -264,7 +264,7 @@ function setupOf(
   windows: Window[],
   idleCpuShare: number[],
   seconds: number,
-): ScaleOutSetup {
+): ScaleOutSetup & { rounds: number[] } {
   const requests = sum(windows.map(w => w.requests));
   const cpuSeconds = idleCpuShare.map((_, i) =>
     sum(windows.map(w => w.cpuSeconds[i])),
@@ -633,22 +633,21 @@ async function alternate(
   }
   const seconds = rounds * options.duration;
   const idleOne = idle.slice(0, 1);
-  const perCpu = (w: Window) => perCpuSecond(w.requests, sum(w.cpuSeconds));
+  const one = setupOf(names[0], windows.one, idleOne, seconds);
+  const two = setupOf(names[1], windows.two, idle, seconds);
   const perBusyCpu = (w: Window, idleShare: number[]) =>
     perCpuSecond(
       w.requests,
       sum(w.cpuSeconds),
       sum(idleShare) * options.duration,
     );
-  const ratios = windows.one.map((w, i) => perCpu(windows.two[i]) / perCpu(w));
+  // Each round's requests per CPU-second are the setups' `rounds`.
+  const ratios = one.rounds.map((r, i) => two.rounds[i] / r);
   const busyRatios = windows.one.map(
     (w, i) => perBusyCpu(windows.two[i], idle) / perBusyCpu(w, idleOne),
   );
   return {
-    setups: [
-      setupOf(names[0], windows.one, idleOne, seconds),
-      setupOf(names[1], windows.two, idle, seconds),
-    ],
+    setups: [one, two],
     efficiency: median(ratios),
     busyEfficiency: median(busyRatios),
     roundEfficiencies: ratios,
